@@ -1,0 +1,130 @@
+package io.hermescache.inprocess;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.hermescache.spi.Backend;
+import io.hermescache.spi.Payload;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A backend in this JVM's heap, on Caffeine: bounded to {@code maxEntries} keys (entries, tag versions
+ * and locks alike; an evicted tag version invalidates its entries, never serves stale ones), each with
+ * its own TTL.
+ *
+ * <p>Hits do not parse: the payload stored is the one read back, so its decoded value is remembered and
+ * every hit returns that same instance. Treat cached values as immutable, or set {@code copyOnRead} to
+ * decode a fresh copy on every hit, as remote backends do.
+ */
+public final class InProcessBackend implements Backend {
+
+  private final Cache<String, Stored> cache;
+  private final boolean copyOnRead;
+  private final Object writeLock = new Object();
+
+  public InProcessBackend(long maxEntries, boolean copyOnRead) {
+    if (maxEntries <= 0) {
+      throw new IllegalArgumentException("maxEntries must be positive, was " + maxEntries);
+    }
+    this.copyOnRead = copyOnRead;
+    this.cache = Caffeine.newBuilder().maximumSize(maxEntries).expireAfter(new PerEntryTtl()).build();
+  }
+
+  /** A backend of at most {@code maxEntries} keys, hits sharing the decoded value. */
+  public InProcessBackend(long maxEntries) {
+    this(maxEntries, false);
+  }
+
+  @Override
+  public List<Payload> getAll(List<String> keys) {
+    List<Payload> values = new ArrayList<>(keys.size());
+    for (String key : keys) {
+      Stored stored = cache.getIfPresent(key);
+      values.add(stored == null ? null : copyOnRead ? Payload.of(stored.value.bytes()) : stored.value);
+    }
+    return values;
+  }
+
+  @Override
+  public void set(String key, Payload value, Duration ttl) {
+    cache.put(key, new Stored(value, ttl));
+  }
+
+  @Override
+  public boolean add(String key, Payload value, Duration ttl) {
+    return cache.asMap().putIfAbsent(key, new Stored(value, ttl)) == null;
+  }
+
+  @Override
+  public void delete(String... keys) {
+    synchronized (writeLock) {
+      cache.invalidateAll(List.of(keys));
+    }
+  }
+
+  @Override
+  public void unlock(String lockKey, String token) {
+    Payload owner = Payload.of(token);
+    cache.asMap().computeIfPresent(lockKey, (key, stored) -> stored.value.equals(owner) ? null : stored);
+  }
+
+  @Override
+  public boolean setIfLocked(String lockKey, String token, String key, Payload value, Duration ttl) {
+    synchronized (writeLock) {
+      Stored lock = cache.getIfPresent(lockKey);
+      if (lock == null || !lock.value.equals(Payload.of(token))) {
+        return false;
+      }
+      set(key, value, ttl);
+      return true;
+    }
+  }
+
+  @Override
+  public void close() {
+    cache.invalidateAll();
+  }
+
+  /** The number of keys held, for tests and statistics (expired ones may still count until cleaned up). */
+  public long size() {
+    cache.cleanUp();
+    return cache.estimatedSize();
+  }
+
+  /** The keys held now, for tests and tools. */
+  public Map<String, Payload> snapshot() {
+    Map<String, Payload> copy = new java.util.TreeMap<>();
+    cache.asMap().forEach((key, stored) -> copy.put(key, stored.value));
+    return copy;
+  }
+
+  private static final class Stored {
+    final Payload value;
+    final long ttlNanos;
+
+    Stored(Payload value, Duration ttl) {
+      this.value = value;
+      this.ttlNanos = ttl.isZero() ? Long.MAX_VALUE : ttl.toNanos();
+    }
+  }
+
+  private static final class PerEntryTtl implements Expiry<String, Stored> {
+    @Override
+    public long expireAfterCreate(String key, Stored stored, long currentTime) {
+      return stored.ttlNanos;
+    }
+
+    @Override
+    public long expireAfterUpdate(String key, Stored stored, long currentTime, long currentDuration) {
+      return stored.ttlNanos;
+    }
+
+    @Override
+    public long expireAfterRead(String key, Stored stored, long currentTime, long currentDuration) {
+      return currentDuration;
+    }
+  }
+}

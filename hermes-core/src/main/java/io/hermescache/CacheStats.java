@@ -1,0 +1,33 @@
+package io.hermescache;
+
+import java.time.Duration;
+
+/**
+ * Counters of one cached method (or key group), or of all of them.
+ *
+ * @param hits calls served from the cache
+ * @param misses calls that found no usable value
+ * @param loads runs of the method (or loader) that returned a value
+ * @param loadFailures runs that threw
+ * @param loadTime total time spent in runs
+ * @param lockWaits calls that waited for a peer computing the same key
+ * @param errors backend or serialisation failures
+ */
+public record CacheStats(long hits, long misses, long loads, long loadFailures, Duration loadTime,
+    long lockWaits, long errors) {
+
+  public static final CacheStats EMPTY = new CacheStats(0, 0, 0, 0, Duration.ZERO, 0, 0);
+
+  /** Hits over hits plus misses; 0 with no calls. */
+  public double hitRate() {
+    long calls = hits + misses;
+    return calls == 0 ? 0 : (double) hits / calls;
+  }
+
+  /** The sum of both. */
+  public CacheStats plus(CacheStats other) {
+    return new CacheStats(hits + other.hits, misses + other.misses, loads + other.loads,
+        loadFailures + other.loadFailures, loadTime.plus(other.loadTime), lockWaits + other.lockWaits,
+        errors + other.errors);
+  }
+}

@@ -1,0 +1,165 @@
+package io.hermescache;
+
+import io.hermescache.internal.HermesEngine;
+import io.hermescache.spi.Backend;
+import io.hermescache.spi.Compressor;
+import io.hermescache.spi.Serialiser;
+import io.hermescache.spi.Settings;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/**
+ * A cache of computed values in a backend, with O(1) invalidation by tag and one computation per cold
+ * key across threads, JVMs and machines.
+ *
+ * <p>Under CDI, {@code @Inject Hermes} gives the instance that serves {@link HermesCached} methods,
+ * configured from MicroProfile Config. In plain Java, {@link #builder()} makes one:
+ *
+ * <pre>{@code
+ * Hermes hermes = Hermes.builder().ttl(Duration.ofMinutes(10)).build();
+ * double avg = hermes.cached("avg:1:2", List.of("math"), Duration.ofMinutes(20), Double.class, () -> 1.5);
+ * hermes.clean("math");
+ * }</pre>
+ *
+ * <p>Creating an instance has no side effects: the backend connects on first use. All methods are
+ * thread-safe. A backend that fails does not fail the caller unless {@code hermes.backend-failure} is
+ * {@link BackendFailure#PROPAGATE}: the value is computed and returned without the cache.
+ */
+public interface Hermes extends AutoCloseable {
+
+  /** A builder with the defaults of the configuration table (in-process backend, TTL one hour, prefix "cache"). */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The value stored under {@code key}, or the value of {@code loader}, stored with {@code tags} for
+   * {@code ttl}. Concurrent callers of a cold key share one run of the loader; exceptions are never
+   * stored. Unchecked exceptions of the loader reach the caller as they are, checked ones wrapped in
+   * {@link HermesLoadException}.
+   *
+   * @param key the entry key, stored as {@code {prefix}:entry:{key}}
+   * @param tags tags to store the entry under; {@link #clean(String...)} on any of them drops it
+   * @param ttl how long the value lives; positive
+   * @param type the value's type, generic types included (it is read back as this type)
+   * @param loader computes the value on a miss
+   */
+  <T> T cached(String key, Collection<String> tags, Duration ttl, Type type, Callable<? extends T> loader);
+
+  /** {@link #cached(String, Collection, Duration, Type, Callable)} with no tags and the configured TTL. */
+  <T> T cached(String key, Type type, Callable<? extends T> loader);
+
+  /** Drops the entry stored under {@code key} by {@link #cached}; a value being computed for it is not stored. */
+  void invalidate(String key);
+
+  /**
+   * Drops exactly the entry that {@code call} would read: the call goes through the cache interceptor in
+   * invalidation mode, so its key is computed as for a read and deleted; the method body does not run.
+   * For example {@code hermes.invalidate(() -> example.bar(2, 10))}.
+   *
+   * @throws IllegalArgumentException if the call reached no {@link HermesCached} method of this instance
+   */
+  void invalidate(Runnable call);
+
+  /**
+   * Invalidates every entry stored under any of {@code tags}, in O(1) per tag: each tag gets a new
+   * version. Once this returns, no caller is served a value computed under an old version, including
+   * one that was being computed meanwhile. No tags: nothing happens.
+   */
+  void clean(String... tags);
+
+  /** Invalidates every entry under this instance's prefix in O(1); other prefixes on the same server are untouched. */
+  void clean();
+
+  /** The backend in use. */
+  Backend backend();
+
+  /**
+   * Replaces the backend at runtime; calls already under way finish on the old one. The previous backend
+   * is returned, not closed: the caller decides.
+   */
+  Backend backend(Backend newBackend);
+
+  /** Hits, misses, loads, load time, lock waits and errors, per cached method (or key group) and in total. */
+  HermesStats stats();
+
+  /** Closes the backend. */
+  @Override
+  void close();
+
+  /**
+   * Builds a {@link Hermes}. {@link #configure} reads the configuration keys of the documentation
+   * ({@code hermes.ttl}, ...); the other methods set one option each and win over configuration.
+   */
+  final class Builder {
+
+    private final HermesEngine.Options options = new HermesEngine.Options();
+
+    private Builder() {}
+
+    /** Applies every {@code hermes.*} key found in {@code settings}, validating each value. */
+    public Builder configure(Settings settings) {
+      options.configure(settings);
+      return this;
+    }
+
+    public Builder backend(Backend backend) {
+      options.backend = Objects.requireNonNull(backend, "backend");
+      return this;
+    }
+
+    /** Default time to live; positive. */
+    public Builder ttl(Duration ttl) {
+      options.ttl = HermesEngine.Options.positive("ttl", ttl);
+      return this;
+    }
+
+    /** Namespace of every key; two applications with different prefixes can share a server. */
+    public Builder prefix(String prefix) {
+      options.prefix = HermesEngine.Options.prefix("prefix", prefix);
+      return this;
+    }
+
+    public Builder serialiser(Serialiser serialiser) {
+      options.serialiser = Objects.requireNonNull(serialiser, "serialiser");
+      return this;
+    }
+
+    /** Compress serialised values of {@code threshold} bytes or more; {@code null} compressor disables compression. */
+    public Builder compression(Compressor compressor, int threshold) {
+      options.compressor = compressor;
+      options.compressionThreshold = threshold;
+      return this;
+    }
+
+    /** How long a caller waits for a peer computing the same key before computing itself. */
+    public Builder lockTimeout(Duration timeout) {
+      options.lockTimeout = HermesEngine.Options.positive("lock timeout", timeout);
+      return this;
+    }
+
+    /** How long a lock lives if its holder dies. */
+    public Builder lockLease(Duration lease) {
+      options.lockLease = HermesEngine.Options.positive("lock lease", lease);
+      return this;
+    }
+
+    public Builder cacheNulls(boolean cacheNulls) {
+      options.cacheNulls = cacheNulls;
+      return this;
+    }
+
+    public Builder backendFailure(BackendFailure backendFailure) {
+      options.backendFailure = Objects.requireNonNull(backendFailure, "backendFailure");
+      return this;
+    }
+
+    /** A new instance; nothing connects until the first call. */
+    public Hermes build() {
+      return new HermesEngine(options);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package io.hermescache;
+
+import java.util.Map;
+
+/**
+ * A snapshot of a {@link Hermes} instance's counters.
+ *
+ * @param total all calls
+ * @param byName per cached method ({@code com.example.Repo.find}) or, for {@link Hermes#cached}, per key
+ *     group (the key up to its first colon)
+ */
+public record HermesStats(CacheStats total, Map<String, CacheStats> byName) {
+
+  /** The counters of {@code name}, empty if it was never called. */
+  public CacheStats of(String name) {
+    return byName.getOrDefault(name, CacheStats.EMPTY);
+  }
+}

@@ -1,0 +1,40 @@
+package io.hermescache.internal;
+
+/**
+ * Stops calling a backend that keeps failing, so that calls bypass at once instead of each waiting for a
+ * timeout. After {@link #THRESHOLD} failures in a row it opens for a pause that doubles on every failed
+ * probe (up to {@link #MAX_PAUSE_MILLIS}); the first call after the pause probes, and a success closes it.
+ */
+final class CircuitBreaker {
+
+  static final int THRESHOLD = 3;
+  static final long FIRST_PAUSE_MILLIS = 500;
+  static final long MAX_PAUSE_MILLIS = 15_000;
+
+  private int failures;
+  private long pauseMillis = FIRST_PAUSE_MILLIS;
+  private volatile long openUntil;
+
+  /** Whether a call may use the backend now. */
+  boolean allows() {
+    long until = openUntil;
+    return until == 0 || System.currentTimeMillis() >= until;
+  }
+
+  synchronized void success() {
+    failures = 0;
+    pauseMillis = FIRST_PAUSE_MILLIS;
+    openUntil = 0;
+  }
+
+  /** Records a failure; {@code true} if the circuit opened because of it. */
+  synchronized boolean failure() {
+    failures++;
+    if (failures < THRESHOLD) {
+      return false;
+    }
+    openUntil = System.currentTimeMillis() + pauseMillis;
+    pauseMillis = Math.min(pauseMillis * 2, MAX_PAUSE_MILLIS);
+    return true;
+  }
+}

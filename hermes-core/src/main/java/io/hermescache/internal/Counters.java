@@ -1,0 +1,22 @@
+package io.hermescache.internal;
+
+import io.hermescache.CacheStats;
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
+
+/** The live counters behind {@link CacheStats}, for one name. */
+final class Counters {
+
+  final LongAdder hits = new LongAdder();
+  final LongAdder misses = new LongAdder();
+  final LongAdder loads = new LongAdder();
+  final LongAdder loadFailures = new LongAdder();
+  final LongAdder loadNanos = new LongAdder();
+  final LongAdder lockWaits = new LongAdder();
+  final LongAdder errors = new LongAdder();
+
+  CacheStats snapshot() {
+    return new CacheStats(hits.sum(), misses.sum(), loads.sum(), loadFailures.sum(),
+        Duration.ofNanos(loadNanos.sum()), lockWaits.sum(), errors.sum());
+  }
+}

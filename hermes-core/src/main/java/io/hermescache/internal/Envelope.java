@@ -1,0 +1,130 @@
+package io.hermescache.internal;
+
+import io.hermescache.spi.Compressor;
+import io.hermescache.spi.Payload;
+import io.hermescache.spi.Serialiser;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The stored form of an entry: what it was computed under and its value.
+ *
+ * <pre>
+ * 'H' format(1) flags(1) expiresAt(8) computeMillis(4) versionCount(1) {length(1) version}* value...
+ * </pre>
+ *
+ * The versions are those of the namespace and of each tag, read before the value was computed; the entry
+ * is valid only while they all equal the current ones. Flags: bit 0 compressed, bit 1 null value.
+ */
+final class Envelope {
+
+  private static final byte MAGIC = 'H';
+  private static final byte FORMAT = 1;
+  private static final int COMPRESSED = 1;
+  private static final int NULL_VALUE = 2;
+  private static final int HEADER = 1 + 1 + 1 + 8 + 4 + 1;
+
+  final byte[][] versions;
+  final long expiresAt;
+  final int computeMillis;
+  final Object value;
+
+  private Envelope(byte[][] versions, long expiresAt, int computeMillis, Object value) {
+    this.versions = versions;
+    this.expiresAt = expiresAt;
+    this.computeMillis = computeMillis;
+    this.value = value;
+  }
+
+  /** Whether every stored version equals the current one ({@code null} current versions never match). */
+  boolean matches(byte[][] current) {
+    if (current.length != versions.length) {
+      return false;
+    }
+    for (int i = 0; i < current.length; i++) {
+      if (current[i] == null || !Arrays.equals(current[i], versions[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  boolean expired(long nowMillis) {
+    return nowMillis >= expiresAt;
+  }
+
+  /**
+   * Probabilistic early expiry (XFetch, Vattani et al.): the closer to expiry and the longer the value took
+   * to compute, the likelier one caller refreshes it early, so hot keys rarely expire under load.
+   */
+  boolean dueForEarlyRefresh(long nowMillis, double random) {
+    return computeMillis > 0 && nowMillis - computeMillis * Math.log(random) >= expiresAt;
+  }
+
+  static byte[] encode(byte[][] versions, long expiresAt, int computeMillis, Object value, Type type,
+      Serialiser serialiser, Compressor compressor, int compressionThreshold) {
+    int flags = 0;
+    byte[] data = new byte[0];
+    if (value == null) {
+      flags |= NULL_VALUE;
+    } else {
+      data = serialiser.serialise(value, type);
+      if (compressor != null && data.length >= compressionThreshold) {
+        data = compressor.compress(data);
+        flags |= COMPRESSED;
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(HEADER + versions.length * 23 + data.length);
+    ByteBuffer head = ByteBuffer.allocate(HEADER);
+    head.put(MAGIC).put(FORMAT).put((byte) flags).putLong(expiresAt).putInt(computeMillis).put((byte) versions.length);
+    out.write(head.array(), 0, HEADER);
+    for (byte[] version : versions) {
+      out.write(version.length);
+      out.write(version, 0, version.length);
+    }
+    out.write(data, 0, data.length);
+    return out.toByteArray();
+  }
+
+  /** The envelope in {@code bytes}; throws {@link IllegalArgumentException} if they are not one. */
+  static Envelope decode(byte[] bytes, Type type, Serialiser serialiser, Compressor compressor) {
+    if (bytes.length < HEADER || bytes[0] != MAGIC || bytes[1] != FORMAT) {
+      throw new IllegalArgumentException("not a Hermes envelope of format " + FORMAT);
+    }
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    in.position(2);
+    int flags = in.get();
+    long expiresAt = in.getLong();
+    int computeMillis = in.getInt();
+    byte[][] versions = new byte[Byte.toUnsignedInt(in.get())][];
+    for (int i = 0; i < versions.length; i++) {
+      versions[i] = new byte[Byte.toUnsignedInt(in.get())];
+      in.get(versions[i]);
+    }
+    Object value = null;
+    if ((flags & NULL_VALUE) == 0) {
+      byte[] data = Arrays.copyOfRange(bytes, in.position(), bytes.length);
+      if ((flags & COMPRESSED) != 0) {
+        if (compressor == null) {
+          throw new IllegalArgumentException("compressed, but compression is off");
+        }
+        data = compressor.decompress(data);
+      }
+      value = serialiser.deserialise(data, type);
+    }
+    return new Envelope(versions, expiresAt, computeMillis, value);
+  }
+
+  /** The versions under keys {@code 1..} of a read, {@code null} where absent. */
+  static byte[][] versionsOf(List<Payload> read) {
+    byte[][] versions = new byte[read.size() - 1][];
+    for (int i = 1; i < read.size(); i++) {
+      Payload version = read.get(i);
+      versions[i - 1] = version == null ? null : version.bytes();
+    }
+    return versions;
+  }
+}

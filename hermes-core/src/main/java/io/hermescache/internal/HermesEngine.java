@@ -1,0 +1,647 @@
+package io.hermescache.internal;
+
+import io.hermescache.BackendFailure;
+import io.hermescache.CacheStats;
+import io.hermescache.Hermes;
+import io.hermescache.HermesConfigurationException;
+import io.hermescache.HermesException;
+import io.hermescache.HermesLoadException;
+import io.hermescache.HermesStats;
+import io.hermescache.spi.Backend;
+import io.hermescache.spi.BackendProvider;
+import io.hermescache.spi.Compressor;
+import io.hermescache.spi.KeyLimits;
+import io.hermescache.spi.Payload;
+import io.hermescache.spi.Serialiser;
+import io.hermescache.spi.Settings;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The implementation of {@link Hermes}, shared by the programmatic API and the CDI and Quarkus
+ * interceptors. Not meant to be used directly by applications.
+ *
+ * <p>A cached call reads {@code [entry, namespace version, tag versions...]} in one round trip. The entry
+ * is a hit only if the versions it was computed under are all current. On a miss, missing tag versions
+ * are created, concurrent callers in this JVM join one computation, and its leader takes the key's lock
+ * in the backend so that other JVMs wait for the value instead of computing it too. The value is stored
+ * with the versions read before the computation, and only while the lock is still held: an invalidation
+ * that happens meanwhile (a new tag version, or a deleted entry and lock) therefore wins.
+ */
+public final class HermesEngine implements Hermes {
+
+  private static final System.Logger LOG = System.getLogger(Hermes.class.getName());
+  private static final long MAX_BACKOFF_MILLIS = 200;
+
+  private final String entryPrefix;
+  private final String tagPrefix;
+  private final String lockPrefix;
+  private final String namespaceKey;
+  private final boolean enabled;
+  private final Serialiser serialiser;
+  private final Compressor compressor;
+  private final int compressionThreshold;
+  private final Duration defaultTtl;
+  private final Duration lockTimeout;
+  private final Duration lockLease;
+  private final boolean cacheNulls;
+  private final BackendFailure backendFailure;
+
+  private volatile Backend backend;
+  private final CircuitBreaker circuit = new CircuitBreaker();
+  private final RateLimitedLog errorLog = new RateLimitedLog(LOG, Duration.ofSeconds(30));
+  private final Map<String, Counters> counters = new ConcurrentHashMap<>();
+  private final Map<ProgrammaticSpace, KeySpace> programmaticSpaces = new ConcurrentHashMap<>();
+  private final Map<String, Flight> flights = new ConcurrentHashMap<>();
+  private final ThreadLocal<Invalidation> invalidation = new ThreadLocal<>();
+
+  public HermesEngine(Options options) {
+    entryPrefix = options.prefix + ":entry:";
+    tagPrefix = options.prefix + ":tag:";
+    lockPrefix = options.prefix + ":lock:";
+    namespaceKey = options.prefix + ":namespace";
+    enabled = !options.disabled;
+    serialiser = options.serialiser != null ? options.serialiser : new JsonbSerialiser();
+    compressor = options.compressor;
+    compressionThreshold = options.compressionThreshold;
+    defaultTtl = options.ttl;
+    lockTimeout = options.lockTimeout;
+    lockLease = options.lockLease;
+    cacheNulls = options.cacheNulls;
+    backendFailure = options.backendFailure;
+    backend = enabled ? (options.backend != null ? options.backend : Options.provider("inprocess").create(options.settings)) : null;
+  }
+
+  /** The key space of a cached method or key group: its counters and value decoder. */
+  public KeySpace keySpace(String name, Type type) {
+    Counters spaceCounters = counters.computeIfAbsent(name, n -> new Counters());
+    Type valueType = Types.boxed(type);
+    return new KeySpace(name, valueType, spaceCounters,
+        bytes -> Envelope.decode(bytes, valueType, serialiser, compressor));
+  }
+
+  /** The configured TTL. */
+  public Duration defaultTtl() {
+    return defaultTtl;
+  }
+
+  /**
+   * The cached value of {@code key} in {@code space}, or {@code loader}'s, stored under {@code tags} for
+   * {@code ttl.apply(value)} (zero: not stored). Exceptions of the loader are thrown as they are. Inside
+   * {@link #invalidate(Runnable)} the entry is deleted instead and {@code null} returned.
+   *
+   * @param key the entry key without {@code {prefix}:entry:}
+   */
+  public Object get(KeySpace space, String key, List<String> tags, Function<Object, Duration> ttl,
+      Callable<?> loader) throws Exception {
+    Invalidation pending = invalidation.get();
+    if (pending != null) {
+      pending.reached = true;
+      invalidate(key);
+      return null;
+    }
+    Backend current = backend;
+    if (current == null) {
+      return loader.call();
+    }
+    if (!circuit.allows()) {
+      space.counters.misses.increment();
+      return load(space, loader);
+    }
+    return new Call(space, current, key, tags, ttl, loader).run();
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T cached(String key, Collection<String> tags, Duration ttl, Type type, Callable<? extends T> loader) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(loader, "loader");
+    Duration validTtl = Options.positive("ttl", ttl);
+    List<String> tagList = List.copyOf(tags);
+    tagList.forEach(HermesEngine::checkTag);
+    int colon = key.indexOf(':');
+    String group = colon > 0 ? key.substring(0, colon) : key;
+    KeySpace space = programmaticSpaces.computeIfAbsent(new ProgrammaticSpace(group, type), s -> keySpace(s.group, s.type));
+    try {
+      return (T) get(space, key, tagList, value -> validTtl, loader);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Exception e) {
+      throw new HermesLoadException(e);
+    }
+  }
+
+  @Override
+  public <T> T cached(String key, Type type, Callable<? extends T> loader) {
+    return cached(key, List.of(), defaultTtl, type, loader);
+  }
+
+  @Override
+  public void invalidate(String key) {
+    Backend current = backend;
+    flights.remove(key);
+    if (current != null) {
+      KeyLimits limits = current.keyLimits();
+      mustWrite(() -> current.delete(Keys.fit(entryPrefix + key, limits), Keys.fit(lockPrefix + key, limits)));
+    }
+  }
+
+  @Override
+  public void invalidate(Runnable call) {
+    Invalidation outer = invalidation.get();
+    Invalidation mine = new Invalidation();
+    invalidation.set(mine);
+    try {
+      call.run();
+    } finally {
+      if (outer == null) {
+        invalidation.remove();
+      } else {
+        invalidation.set(outer);
+      }
+    }
+    if (!mine.reached) {
+      throw new IllegalArgumentException("The call passed to invalidate reached no @HermesCached method"
+          + " (was it called on the bean itself rather than on its injected proxy?)");
+    }
+  }
+
+  /** Whether the current thread is inside {@link #invalidate(Runnable)}. */
+  public boolean invalidating() {
+    return invalidation.get() != null;
+  }
+
+  @Override
+  public void clean(String... tags) {
+    Backend current = backend;
+    for (String tag : tags) {
+      checkTag(tag);
+      if (current != null) {
+        String tagKey = Keys.fit(tagPrefix + tag, current.keyLimits());
+        mustWrite(() -> current.set(tagKey, Payload.of(Keys.token()), Duration.ZERO));
+      }
+    }
+  }
+
+  @Override
+  public void clean() {
+    Backend current = backend;
+    if (current != null) {
+      mustWrite(() -> current.set(Keys.fit(namespaceKey, current.keyLimits()), Payload.of(Keys.token()), Duration.ZERO));
+    }
+  }
+
+  @Override
+  public Backend backend() {
+    return backend;
+  }
+
+  @Override
+  public Backend backend(Backend newBackend) {
+    Objects.requireNonNull(newBackend, "newBackend");
+    if (!enabled) {
+      throw new IllegalStateException("Caching is off (hermes.backend = none); a backend cannot be set");
+    }
+    Backend previous = backend;
+    backend = newBackend;
+    flights.clear();
+    circuit.success();
+    return previous;
+  }
+
+  @Override
+  public HermesStats stats() {
+    Map<String, CacheStats> byName = new TreeMap<>();
+    counters.forEach((name, live) -> byName.put(name, live.snapshot()));
+    CacheStats total = byName.values().stream().reduce(CacheStats.EMPTY, CacheStats::plus);
+    return new HermesStats(total, Map.copyOf(byName));
+  }
+
+  @Override
+  public void close() {
+    Backend current = backend;
+    if (current != null) {
+      current.close();
+    }
+  }
+
+  private static void checkTag(String tag) {
+    if (tag == null || tag.isEmpty()) {
+      throw new IllegalArgumentException("A tag must not be null or empty");
+    }
+  }
+
+  /** A write that invalidates: never dropped silently, since dropping it would serve stale values later. */
+  private void mustWrite(Runnable write) {
+    try {
+      write.run();
+    } catch (RuntimeException e) {
+      throw new HermesException("The cache backend failed to invalidate: " + e, e);
+    }
+  }
+
+  private Object load(KeySpace space, Callable<?> loader) throws Exception {
+    long start = System.nanoTime();
+    try {
+      Object value = loader.call();
+      space.counters.loads.increment();
+      return value;
+    } catch (Exception | Error e) {
+      space.counters.loadFailures.increment();
+      throw e;
+    } finally {
+      space.counters.loadNanos.add(System.nanoTime() - start);
+    }
+  }
+
+  /** One cached call: its keys, the versions it read, and the steps of a read, a wait or a computation. */
+  private final class Call {
+
+    private final KeySpace space;
+    private final Backend backend;
+    private final String key;
+    private final String entryKey;
+    private final List<String> readKeys;
+    private final Function<Object, Duration> ttl;
+    private final Callable<?> loader;
+    private byte[][] versions;
+    private Envelope stale;
+    private int loadMillis;
+
+    Call(KeySpace space, Backend backend, String key, List<String> tags, Function<Object, Duration> ttl,
+        Callable<?> loader) {
+      this.space = space;
+      this.backend = backend;
+      this.key = key;
+      this.ttl = ttl;
+      this.loader = loader;
+      KeyLimits limits = backend.keyLimits();
+      entryKey = Keys.fit(entryPrefix + key, limits);
+      List<String> keys = new ArrayList<>(2 + tags.size());
+      keys.add(entryKey);
+      keys.add(Keys.fit(namespaceKey, limits));
+      for (String tag : tags) {
+        keys.add(Keys.fit(tagPrefix + tag, limits));
+      }
+      readKeys = keys;
+    }
+
+    Object run() throws Exception {
+      try {
+        List<Payload> read = io(() -> backend.getAll(readKeys));
+        circuit.success();
+        Envelope found = decode(read.get(0));
+        versions = Envelope.versionsOf(read);
+        if (found != null && found.matches(versions)) {
+          long now = System.currentTimeMillis();
+          boolean expired = found.expired(now);
+          if (!expired && !found.dueForEarlyRefresh(now, 1 - ThreadLocalRandom.current().nextDouble())) {
+            space.counters.hits.increment();
+            return found.value;
+          }
+          stale = found;
+        }
+        space.counters.misses.increment();
+        createMissingVersions();
+        return shareComputation();
+      } catch (BackendUnavailable e) {
+        return bypass(e.getCause());
+      }
+    }
+
+    private Object bypass(Throwable cause) throws Exception {
+      onBackendFailure(cause);
+      if (backendFailure == BackendFailure.PROPAGATE) {
+        throw new HermesException("The cache backend failed: " + cause, cause);
+      }
+      return load(space, loader);
+    }
+
+    private void onBackendFailure(Throwable cause) {
+      space.counters.errors.increment();
+      boolean opened = circuit.failure();
+      errorLog.warn(cause, "Cache backend failed" + (opened ? "; bypassing it for a while" : "") + ": " + cause);
+    }
+
+    private Envelope decode(Payload payload) {
+      if (payload == null) {
+        return null;
+      }
+      try {
+        return payload.decode(space.decoder);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.DEBUG, "Unreadable entry " + entryKey + " is treated as a miss: " + e);
+        return null;
+      }
+    }
+
+    private void createMissingVersions() {
+      for (int i = 0; i < versions.length; i++) {
+        if (versions[i] == null) {
+          String versionKey = readKeys.get(i + 1);
+          Payload created = Payload.of(Keys.token());
+          if (io(() -> backend.add(versionKey, created, Duration.ZERO))) {
+            versions[i] = created.bytes();
+          } else {
+            Payload winner = io(() -> backend.getAll(List.of(versionKey))).get(0);
+            versions[i] = (winner != null ? winner : created).bytes();
+          }
+        }
+      }
+    }
+
+    /** Joins the computation of this key under the same versions in this JVM, or leads a new one. */
+    private Object shareComputation() throws Exception {
+      Flight mine = new Flight(versions);
+      while (true) {
+        Flight running = flights.putIfAbsent(key, mine);
+        if (running == null) {
+          break;
+        }
+        if (running.computesUnder(versions)) {
+          return stale != null ? serveStale() : running.await(key);
+        }
+        if (flights.replace(key, running, mine)) {
+          break;
+        }
+      }
+      try {
+        Object value = computeUnderLock();
+        mine.result.complete(value);
+        return value;
+      } catch (Throwable e) {
+        mine.result.completeExceptionally(e);
+        throw e;
+      } finally {
+        flights.remove(key, mine);
+      }
+    }
+
+    private Object serveStale() {
+      space.counters.hits.increment();
+      return stale.value;
+    }
+
+    /** Takes the backend lock and computes; or waits for the peer that holds it, then computes anyway. */
+    private Object computeUnderLock() throws Exception {
+      String lockKey = Keys.fit(lockPrefix + key, backend.keyLimits());
+      String token = Keys.token();
+      if (io(() -> backend.tryLock(lockKey, token, lockLease))) {
+        return computeAndStore(lockKey, token);
+      }
+      space.counters.lockWaits.increment();
+      if (stale != null) {
+        return serveStale();
+      }
+      long deadline = System.nanoTime() + lockTimeout.toNanos();
+      long backoff = 5;
+      while (System.nanoTime() < deadline) {
+        long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        sleep(Math.max(1, Math.min(backoff, remaining)));
+        backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+        List<Payload> read = io(() -> backend.getAll(readKeys));
+        Envelope found = decode(read.get(0));
+        byte[][] current = Envelope.versionsOf(read);
+        if (found != null && found.matches(current) && !found.expired(System.currentTimeMillis())) {
+          return found.value;
+        }
+        if (io(() -> backend.tryLock(lockKey, token, lockLease))) {
+          versions = current;
+          createMissingVersions();
+          return computeAndStore(lockKey, token);
+        }
+      }
+      LOG.log(System.Logger.Level.DEBUG, "Waited " + lockTimeout + " for " + entryKey + "; computing it here");
+      Object value = timedLoad();
+      boolean locked;
+      try {
+        locked = backend.tryLock(lockKey, token, lockLease);
+      } catch (RuntimeException e) {
+        locked = false;
+      }
+      if (locked) {
+        store(lockKey, token, value);
+      }
+      return value;
+    }
+
+    private Object computeAndStore(String lockKey, String token) throws Exception {
+      Object value;
+      try {
+        value = timedLoad();
+      } catch (Exception | Error e) {
+        unlock(lockKey, token);
+        throw e;
+      }
+      store(lockKey, token, value);
+      return value;
+    }
+
+    private Object timedLoad() throws Exception {
+      long start = System.nanoTime();
+      Object value = load(space, loader);
+      loadMillis = (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+      return value;
+    }
+
+    /** Stores {@code value} while the lock is held, then frees the lock; failures cost the cache, not the caller. */
+    private void store(String lockKey, String token, Object value) {
+      try {
+        Duration valueTtl = value == null && !cacheNulls ? Duration.ZERO : ttl.apply(value);
+        if (valueTtl == null || valueTtl.isZero() || valueTtl.isNegative()) {
+          return;
+        }
+        long now = System.currentTimeMillis();
+        byte[] bytes = Envelope.encode(versions, now + valueTtl.toMillis(), loadMillis, value, space.type,
+            serialiser, compressor, compressionThreshold);
+        Duration grace = valueTtl.compareTo(lockLease) < 0 ? valueTtl : lockLease;
+        backend.setIfLocked(lockKey, token, entryKey, Payload.of(bytes), valueTtl.plus(grace));
+      } catch (RuntimeException e) {
+        space.counters.errors.increment();
+        errorLog.warn(e, "Could not store " + space.name + " in the cache: " + e);
+        if (backendFailure == BackendFailure.PROPAGATE) {
+          throw new HermesException("Could not store " + space.name + " in the cache: " + e, e);
+        }
+      } finally {
+        unlock(lockKey, token);
+      }
+    }
+
+    private void unlock(String lockKey, String token) {
+      try {
+        backend.unlock(lockKey, token);
+      } catch (RuntimeException e) {
+        errorLog.warn(e, "Could not free lock " + lockKey + " (it expires after its lease): " + e);
+      }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HermesException("Interrupted while waiting for a value computed elsewhere", e);
+    }
+  }
+
+  /** Runs a backend operation; its failure becomes {@link BackendUnavailable}. */
+  private static <T> T io(Supplier<T> operation) {
+    try {
+      return operation.get();
+    } catch (RuntimeException e) {
+      throw new BackendUnavailable(e);
+    }
+  }
+
+  /** A backend operation failed; the call bypasses the cache or propagates. */
+  private static final class BackendUnavailable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BackendUnavailable(RuntimeException cause) {
+      super(cause);
+    }
+  }
+
+  /** One computation in this JVM, joined by concurrent callers of the same key under the same versions. */
+  private static final class Flight {
+    final byte[][] versions;
+    final CompletableFuture<Object> result = new CompletableFuture<>();
+
+    Flight(byte[][] versions) {
+      this.versions = versions.clone();
+    }
+
+    boolean computesUnder(byte[][] current) {
+      return Arrays.deepEquals(versions, current);
+    }
+
+    Object await(String key) throws Exception {
+      try {
+        return result.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new HermesException("Interrupted while waiting for " + key + " computed by another thread", e);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof Exception) {
+          throw (Exception) cause;
+        }
+        throw (Error) cause;
+      }
+    }
+  }
+
+  private static final class Invalidation {
+    boolean reached;
+  }
+
+  /** The options of a {@link Hermes.Builder}, with the defaults of the configuration table. */
+  public static final class Options {
+
+    public Backend backend;
+    public boolean disabled;
+    public Settings settings = Settings.of(Map.of());
+    public Duration ttl = Duration.ofHours(1);
+    public String prefix = "cache";
+    public Serialiser serialiser;
+    public Compressor compressor = new DeflateCompressor();
+    public int compressionThreshold = 100;
+    public Duration lockTimeout = Duration.ofSeconds(10);
+    public Duration lockLease = Duration.ofSeconds(30);
+    public boolean cacheNulls = true;
+    public BackendFailure backendFailure = BackendFailure.BYPASS;
+
+    /** Applies the {@code hermes.*} keys of {@code source}, each checked, naming key and value when bad. */
+    public void configure(Settings source) {
+      settings = source;
+      ttl = positive("hermes.ttl", source.getDuration("hermes.ttl", ttl));
+      prefix = prefix("hermes.prefix", source.get("hermes.prefix", prefix));
+      serialiser = source.get("hermes.serialiser").map(name -> "jsonb".equals(name.trim()) ? new JsonbSerialiser()
+          : instantiate("hermes.serialiser", name.trim(), Serialiser.class)).orElse(serialiser);
+      compressor = source.get("hermes.compression").map(String::trim).map(name -> switch (name) {
+        case "deflate" -> new DeflateCompressor();
+        case "none" -> null;
+        default -> instantiate("hermes.compression", name, Compressor.class);
+      }).orElse(compressor);
+      compressionThreshold = source.getInt("hermes.compression.threshold", compressionThreshold);
+      if (compressionThreshold < 0) {
+        throw HermesConfigurationException.badValue("hermes.compression.threshold", String.valueOf(compressionThreshold),
+            "must not be negative");
+      }
+      lockTimeout = positive("hermes.lock.timeout", source.getDuration("hermes.lock.timeout", lockTimeout));
+      lockLease = positive("hermes.lock.lease", source.getDuration("hermes.lock.lease", lockLease));
+      cacheNulls = source.getBoolean("hermes.cache-nulls", cacheNulls);
+      backendFailure = source.get("hermes.backend-failure").map(value -> {
+        try {
+          return BackendFailure.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          throw HermesConfigurationException.badValue("hermes.backend-failure", value, "must be bypass or propagate");
+        }
+      }).orElse(backendFailure);
+      String backendName = source.get("hermes.backend", "inprocess").trim();
+      disabled = "none".equals(backendName);
+      backend = disabled ? null : provider(backendName).create(source);
+    }
+
+    /** The provider of backend {@code name} on the class path. */
+    static BackendProvider provider(String name) {
+      List<BackendProvider> providers = ServiceLoader.load(BackendProvider.class, HermesEngine.class.getClassLoader())
+          .stream().map(ServiceLoader.Provider::get).collect(Collectors.toList());
+      return providers.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow(() ->
+          HermesConfigurationException.badValue("hermes.backend", name, "no such backend on the class path (found: "
+              + providers.stream().map(BackendProvider::name).sorted().collect(Collectors.joining(", "))
+              + ", none); add its module, e.g. io.hermescache:hermes-backend-" + name));
+    }
+
+    public static Duration positive(String what, Duration value) {
+      Objects.requireNonNull(value, what);
+      if (value.isZero() || value.isNegative()) {
+        throw HermesConfigurationException.badValue(what, value.toString(), "must be positive");
+      }
+      return value;
+    }
+
+    public static String prefix(String what, String value) {
+      if (value == null || value.isBlank() || value.chars().anyMatch(c -> c <= ' ')) {
+        throw HermesConfigurationException.badValue(what, String.valueOf(value), "must be non-empty, without spaces");
+      }
+      return value;
+    }
+
+    private static <T> T instantiate(String key, String className, Class<T> type) {
+      try {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Class<?> found = Class.forName(className, true, loader != null ? loader : HermesEngine.class.getClassLoader());
+        if (!type.isAssignableFrom(found)) {
+          throw HermesConfigurationException.badValue(key, className, "does not implement " + type.getName());
+        }
+        return type.cast(found.getConstructor().newInstance());
+      } catch (ReflectiveOperationException | LinkageError e) {
+        throw HermesConfigurationException.badValue(key, className, "cannot be created with a public no-argument"
+            + " constructor (" + e + ")");
+      }
+    }
+  }
+
+  private record ProgrammaticSpace(String group, Type type) {}
+}

@@ -1,0 +1,26 @@
+package io.hermescache.internal;
+
+import io.hermescache.spi.Serialiser;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Type;
+
+/** JSON-B (Yasson) serialiser: the default. Values are read back with the method's generic return type. */
+public final class JsonbSerialiser implements Serialiser {
+
+  private final Jsonb jsonb = JsonbBuilder.create();
+
+  @Override
+  public byte[] serialise(Object value, Type type) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+    jsonb.toJson(value, Types.boxed(type), out);
+    return out.toByteArray();
+  }
+
+  @Override
+  public Object deserialise(byte[] bytes, Type type) {
+    return jsonb.fromJson(new ByteArrayInputStream(bytes), Types.boxed(type));
+  }
+}

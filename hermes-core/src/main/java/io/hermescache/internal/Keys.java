@@ -1,0 +1,88 @@
+package io.hermescache.internal;
+
+import io.hermescache.spi.KeyLimits;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/** Key fitting, hashing and random tokens. */
+public final class Keys {
+
+  /** Length of {@link #hash} and {@link #token} results. */
+  static final int HASH_LENGTH = 22;
+
+  private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private Keys() {}
+
+  /**
+   * 128 bits of SHA-256 of {@code data}, base64url without padding (22 characters). SHA-256 rather than
+   * MD5 so that crafted arguments cannot be made to collide with another call's key.
+   */
+  public static String hash(byte[] data) {
+    byte[] digest = sha256().digest(data);
+    byte[] head = new byte[16];
+    System.arraycopy(digest, 0, head, 0, head.length);
+    return BASE64URL.encodeToString(head);
+  }
+
+  /** A random 22-character token: tag versions and lock owners. */
+  static String token() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return BASE64URL.encodeToString(bytes);
+  }
+
+  /**
+   * {@code key} as is when {@code limits} accept it; otherwise a readable head of it (unusable characters
+   * replaced by {@code _}) followed by {@code #} and the hash of the whole key, within the limits.
+   */
+  static String fit(String key, KeyLimits limits) {
+    if (limits == KeyLimits.NONE || fits(key, limits)) {
+      return key;
+    }
+    String suffix = "#" + hash(key.getBytes(StandardCharsets.UTF_8));
+    int budget = limits.maxBytes() - suffix.length();
+    StringBuilder head = new StringBuilder(Math.min(key.length(), budget));
+    int bytes = 0;
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      char kept = c > 0x20 && c < 0x7f ? c : '_';
+      if (++bytes > budget) {
+        break;
+      }
+      head.append(kept);
+    }
+    return head.append(suffix).toString();
+  }
+
+  private static boolean fits(String key, KeyLimits limits) {
+    if (key.length() > limits.maxBytes()) {
+      return false;
+    }
+    int bytes = 0;
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (c >= 0x80) {
+        bytes += c >= 0x800 ? 3 : 2;
+      } else {
+        bytes++;
+      }
+      if (limits.printableOnly() && (c <= 0x20 || c == 0x7f || Character.isISOControl(c) || Character.isWhitespace(c))) {
+        return false;
+      }
+    }
+    return bytes <= limits.maxBytes();
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.hermescache.spi;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Where Hermes stores entries, tag versions and locks: one key space of byte payloads with per-key TTL.
+ *
+ * <p>Hermes calls a backend from many threads at once; implementations are thread-safe. Creating one
+ * must not connect: the first operation does, and an operation that fails because the server is away
+ * throws (any {@link RuntimeException}); Hermes then bypasses the cache or propagates as configured, and
+ * uses the backend again once it answers. Keys reach a backend already fitted to {@link #keyLimits()}.
+ *
+ * <p>A TTL of {@link Duration#ZERO} means the key does not expire (tag versions); backends may still
+ * evict it under memory pressure, which Hermes treats as an invalidation.
+ */
+public interface Backend extends AutoCloseable {
+
+  /**
+   * The payloads under {@code keys}, in the same order, {@code null} where a key is absent or expired.
+   * This is the read path of every cached call: one round trip to the server.
+   */
+  List<Payload> getAll(List<String> keys);
+
+  /** Stores {@code value} under {@code key}, replacing any value. */
+  void set(String key, Payload value, Duration ttl);
+
+  /** Stores {@code value} under {@code key} only if the key is absent; {@code true} if it stored. */
+  boolean add(String key, Payload value, Duration ttl);
+
+  /** Removes the keys; absent keys are ignored. */
+  void delete(String... keys);
+
+  /**
+   * Takes the lock {@code lockKey} for {@code token} if no one holds it; it frees itself after {@code lease}
+   * if not unlocked before. {@code true} if taken.
+   */
+  default boolean tryLock(String lockKey, String token, Duration lease) {
+    return add(lockKey, Payload.of(token), lease);
+  }
+
+  /** Frees {@code lockKey} if, and only if, it is still held by {@code token}, atomically. */
+  void unlock(String lockKey, String token);
+
+  /**
+   * Stores {@code value} under {@code key} only while {@code lockKey} is held by {@code token}, atomically
+   * with that check; {@code true} if it stored. This is how an invalidation that removed the lock during
+   * a computation wins over the value being computed.
+   */
+  boolean setIfLocked(String lockKey, String token, String key, Payload value, Duration ttl);
+
+  /** What keys this backend accepts; Hermes fits longer or unusual keys to it. */
+  default KeyLimits keyLimits() {
+    return KeyLimits.NONE;
+  }
+
+  /** Frees connections and threads; the backend is not used afterwards. */
+  @Override
+  default void close() {}
+}
