@@ -53,4 +53,42 @@ class InProcessBackendTest extends BackendContractTest {
         io.hermescache.spi.Settings.of(Map.of("hermes.inprocess.max-entries", "-3"))))
         .hasMessage("hermes.inprocess.max-entries = -3: must be positive");
   }
+
+  @Test
+  void theBackendCanBeReplacedAtRuntime() {
+    InProcessBackend first = new InProcessBackend(100);
+    InProcessBackend second = new InProcessBackend(100);
+    try (Hermes hermes = Hermes.builder().backend(first).build()) {
+      java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+      hermes.cached("k", Integer.class, runs::incrementAndGet);
+      assertThat(hermes.backend(second)).isSameAs(first);
+      assertThat(hermes.cached("k", Integer.class, runs::incrementAndGet)).as("a new, empty backend").isEqualTo(2);
+      assertThat(second.snapshot()).containsKey("cache:entry:k");
+      hermes.backend(first);
+      assertThat(hermes.cached("k", Integer.class, runs::incrementAndGet)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anExpiredValueIsServedWhileOneCallerRefreshesIt() throws Exception {
+    try (Hermes hermes = hermes().ttl(Duration.ofSeconds(1)).build()) {
+      assertThat(hermes.cached("k", Integer.class, () -> 1)).isEqualTo(1);
+      Thread.sleep(1100);
+      java.util.concurrent.CountDownLatch refreshing = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CompletableFuture<Integer> refresh = java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> hermes.cached("k", Integer.class, () -> {
+            refreshing.countDown();
+            release.await();
+            return 2;
+          }));
+      refreshing.await();
+      long start = System.nanoTime();
+      assertThat(hermes.cached("k", Integer.class, () -> 3)).as("the previous value, without waiting").isEqualTo(1);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+      release.countDown();
+      assertThat(refresh.get()).isEqualTo(2);
+      assertThat(hermes.cached("k", Integer.class, () -> 4)).isEqualTo(2);
+    }
+  }
 }
