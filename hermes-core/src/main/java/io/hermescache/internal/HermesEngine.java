@@ -123,6 +123,9 @@ public final class HermesEngine implements Hermes {
       return loader.call();
     }
     if (!circuit.allows()) {
+      if (backendFailure == BackendFailure.PROPAGATE) {
+        throw new HermesException("The cache backend is failing; calls skip it for a while");
+      }
       space.counters.misses.increment();
       return load(space, loader);
     }
