@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -291,6 +292,67 @@ public abstract class BackendContractTest {
             .as("a value computed before the %s invalidation returned is never served", kind).isEqualTo(2);
       }
     }
+  }
+
+  /**
+   * The promise of DESIGN.md under random interleavings: once a {@code clean}/{@code invalidate} has
+   * returned, no caller is served a value whose computation started before that invalidation started.
+   * Each value is the invalidation epoch read when its computation started; each invalidation bumps the
+   * epoch before it starts and records it, once returned, as the minimum a later read may see.
+   */
+  @Test
+  void noValueComputedBeforeAnInvalidationIsServedAfterIt() throws Exception {
+    int keys = 4;
+    AtomicLongArray seenByReadersAfter = new AtomicLongArray(keys);
+    java.util.concurrent.atomic.AtomicLong epoch = new java.util.concurrent.atomic.AtomicLong();
+    List<String> tags = List.of("all");
+    AtomicInteger reads = new AtomicInteger();
+    List<String> violations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (Hermes hermes = hermes().build()) {
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+      List<Future<?>> workers = new ArrayList<>();
+      for (int w = 0; w < 8; w++) {
+        workers.add(pool.submit(() -> {
+          java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+          while (System.nanoTime() < end) {
+            int k = random.nextInt(keys);
+            int op = random.nextInt(10);
+            if (op < 7) {
+              long floor = seenByReadersAfter.get(k);
+              long value = hermes.cached("key" + k, tags, Duration.ofMinutes(1), Long.class, () -> {
+                long started = epoch.get();
+                Thread.sleep(random.nextInt(3));
+                return started;
+              });
+              reads.incrementAndGet();
+              if (value < floor) {
+                violations.add("key" + k + " served epoch " + value + " after invalidation " + floor + " returned");
+              }
+            } else {
+              long started = epoch.incrementAndGet();
+              switch (op) {
+                case 7 -> hermes.clean("all");
+                case 8 -> hermes.clean();
+                default -> hermes.invalidate("key" + k);
+              }
+              for (int i = 0; i < keys; i++) {
+                if (op != 9 || i == k) {
+                  seenByReadersAfter.accumulateAndGet(i, started, Math::max);
+                }
+              }
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> worker : workers) {
+        worker.get(30, TimeUnit.SECONDS);
+      }
+      pool.shutdown();
+    }
+    assertThat(violations).isEmpty();
+    assertThat(reads.get()).as("the test did work").isGreaterThan(100);
   }
 
   @Test
