@@ -16,7 +16,6 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -426,7 +425,7 @@ class CachingTest {
     }
   }
 
-  /** A key generator that is a CDI bean: the first argument and the method name only. */
+  /** A key generator that is a CDI bean: the method name only, whatever the arguments. */
   @ApplicationScoped
   static class ShortKeys implements KeyGenerator {
 

@@ -2,7 +2,6 @@ package io.hermescache.cdi.internal;
 
 import io.hermescache.Hermes;
 import io.hermescache.internal.HermesEngine;
-import io.hermescache.internal.plan.CachedMethodPlan;
 import io.hermescache.internal.plan.InvalidationPlan;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
