@@ -94,7 +94,7 @@ final class RedisConfig {
 
     Duration timeout = settings.getDuration(TIMEOUT_KEY, DEFAULT_TIMEOUT);
     if (timeout.isZero() || timeout.toMillis() > Integer.MAX_VALUE) {
-      throw HermesConfigurationException.badValue(TIMEOUT_KEY, timeout.toString(),
+      throw HermesConfigurationException.badValue(TIMEOUT_KEY, settings.get(TIMEOUT_KEY, timeout.toString()),
           "must be positive and under 24 days");
     }
     timeoutMillis = (int) Math.max(1, timeout.toMillis());
