@@ -33,14 +33,15 @@ import redis.clients.jedis.params.SetParams;
  *   <li>{@link #getAll} pipelines one {@code GET} per key, grouped per node, the nodes in parallel: still
  *       one round trip, never a cross-slot {@code MGET};</li>
  *   <li>{@link #setIfLocked} cannot check and write atomically, because no command or script spans two
- *       nodes. It writes the entry, then checks the lock, and if the lock is no longer the caller's it
- *       takes the entry back (compare-and-delete, so a newer value written by someone else stays). To
- *       close the remaining race, {@link #delete} deletes its keys twice: whatever the order of the first
- *       pass, the second removes an entry written by a computation that saw its lock before the first
- *       pass removed it. The guarantee is weaker than on a single server in one way only: a value whose
- *       computation an {@code invalidate} interrupted may be readable for the duration of one round trip
- *       (between its write and its take-back), never longer. Tag invalidation ({@code clean}) is exact in a
- *       cluster too, since it works by versions read with the entry.</li>
+ *       nodes. It checks the lock, writes the entry, checks the lock again, and if the lock is no longer
+ *       the caller's, takes the entry back (compare-and-delete, so a newer value written by someone else
+ *       stays). To close the remaining race, {@link #delete} deletes its keys twice: whatever the order of
+ *       the first pass, the second removes an entry written by a computation that saw its lock before the
+ *       first pass removed it. The guarantee is weaker than on a single server in one way only: a value
+ *       whose computation an {@code invalidate(key)} interrupted may be readable for a moment after the
+ *       invalidation returned (between its write and its take-back, about two round trips), and is gone
+ *       after that. Tag and namespace invalidation ({@code clean}) stay exact in a cluster, since they work
+ *       by versions read with the entry.</li>
  * </ul>
  * Lock and single-key operations go to the node of their key, as on a single server.
  */
@@ -115,13 +116,20 @@ public final class RedisBackend implements Backend {
           List.of(bytes(token), value.bytes(), bytes(Long.toString(ttl.toMillis()))));
       return Long.valueOf(1).equals(stored);
     }
+    if (!holds(redis, lockKey, token)) {
+      return false;
+    }
     byte[] entryKey = bytes(key);
     redis.set(entryKey, value.bytes(), expiring(SetParams.setParams(), ttl));
-    if (Arrays.equals(redis.get(bytes(lockKey)), bytes(token))) {
+    if (holds(redis, lockKey, token)) {
       return true;
     }
     COMPARE_AND_DELETE.run(redis, List.of(entryKey), List.of(value.bytes()));
     return false;
+  }
+
+  private static boolean holds(UnifiedJedis redis, String lockKey, String token) {
+    return Arrays.equals(redis.get(bytes(lockKey)), bytes(token));
   }
 
   @Override
