@@ -421,13 +421,19 @@ public final class HermesEngine implements Hermes {
         long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
         sleep(Math.max(1, Math.min(backoff, remaining)));
         backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+        // Lock, then read: read first, and a holder that stores and unlocks between the read and the lock
+        // attempt would see its value computed a second time (caught by the multi-JVM dogpile test).
+        boolean locked = io(() -> backend.tryLock(lockKey, token, lockLease));
         List<Payload> read = io(() -> backend.getAll(readKeys));
         Envelope found = decode(read.get(0));
         byte[][] current = Envelope.versionsOf(read);
         if (found != null && found.matches(current) && !found.expired(System.currentTimeMillis())) {
+          if (locked) {
+            unlock(lockKey, token);
+          }
           return found.value;
         }
-        if (io(() -> backend.tryLock(lockKey, token, lockLease))) {
+        if (locked) {
           versions = current;
           createMissingVersions();
           return computeAndStore(lockKey, token);
