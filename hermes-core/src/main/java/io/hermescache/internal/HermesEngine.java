@@ -457,11 +457,17 @@ public final class HermesEngine implements Hermes {
       long deadline = System.nanoTime() + lockTimeout.toNanos();
       for (long backoff = FIRST_BACKOFF_MILLIS; System.nanoTime() < deadline; backoff = nextBackoff(backoff)) {
         sleep(Math.max(1, Math.min(backoff, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
+        // Lock, then read: read first, and a holder that stores and unlocks between the read and the lock
+        // attempt would see its value computed a second time (caught by the multi-JVM dogpile test).
+        boolean locked = tryLock(token);
         Envelope peer = storedByPeer();
         if (peer != null) {
+          if (locked) {
+            unlock(token);
+          }
           return peer.value;
         }
-        if (tryLock(token)) {
+        if (locked) {
           adoptLatestVersions();
           return computeAndStore(token);
         }
