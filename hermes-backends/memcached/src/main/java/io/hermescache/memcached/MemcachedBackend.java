@@ -6,12 +6,14 @@ import io.hermescache.spi.KeyLimits;
 import io.hermescache.spi.Payload;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import net.spy.memcached.CASValue;
 import net.spy.memcached.ConnectionFactoryBuilder;
+import net.spy.memcached.ConnectionObserver;
 import net.spy.memcached.DefaultHashAlgorithm;
 import net.spy.memcached.FailureMode;
 import net.spy.memcached.MemcachedClient;
@@ -40,9 +43,12 @@ import net.spy.memcached.ops.StatusCode;
  * row make the client drop the connection and redistribute as for a dead one. {@link FailureMode#Cancel}
  * would fail every call whose entry, tag or namespace key lives on the dead server, which with the namespace
  * key in every read means all of them for half the deployments of two servers. The price of redistributing:
- * a server that was cut off without losing its data (a network partition, not a restart) comes back with
- * the tag versions it held before; an entry on it computed before a {@code clean} that happened during the
- * partition can be served again until it expires.
+ * while a server is away its keys, tag versions included, are recreated on another server, and two copies
+ * of a tag version then exist. If the older copy answers again later (the server returns from a network
+ * partition with its data, or the fallback server takes over a second time) after a {@code clean} wrote
+ * the newer one, entries computed under the older version become valid again until they expire. A restarted
+ * server comes back empty, which leaves only the second case. To keep the client's own start-up from splitting keys this way, the
+ * first operation waits, up to the timeout, until every server is connected.
  *
  * <p><b>Values larger than the server's item size</b> ({@code -I}, 1 MB by default) are not cached: a
  * {@code set} or {@code add} of one stores nothing and does not fail, since the value is only a cache copy.
@@ -315,11 +321,30 @@ public final class MemcachedBackend implements Backend {
         .setDaemon(true);
     settings.credentials().ifPresent(credentials -> factory.setAuthDescriptor(new AuthDescriptor(new String[] {"PLAIN"},
         new PlainCallbackHandler(credentials.username(), credentials.password()))));
+    List<InetSocketAddress> servers = resolved();
+    CountDownLatch connected = new CountDownLatch(servers.size());
+    factory.setInitialObservers(List.of(new ConnectionObserver() {
+      @Override
+      public void connectionEstablished(SocketAddress server, int reconnectCount) {
+        connected.countDown();
+      }
+
+      @Override
+      public void connectionLost(SocketAddress server) {}
+    }));
+    MemcachedClient made;
     try {
-      return new MemcachedClient(factory.build(), resolved());
+      made = new MemcachedClient(factory.build(), servers);
     } catch (IOException e) {
       throw new HermesException("Cannot connect to memcached " + settings.describeServers() + ": " + e, e);
     }
+    try {
+      // Keys of a server still connecting would go to another one (Redistribute): wait for all, within reason.
+      connected.await(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return made;
   }
 
   /** The configured servers, resolved when the client is made: a host that does not resolve fails operations, not configuration. */
