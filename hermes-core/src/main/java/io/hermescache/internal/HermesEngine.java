@@ -123,6 +123,9 @@ public final class HermesEngine implements Hermes {
       return loader.call();
     }
     if (!circuit.allows()) {
+      if (backendFailure == BackendFailure.PROPAGATE) {
+        throw new HermesException("The cache backend is failing; calls skip it for a while");
+      }
       space.counters.misses.increment();
       return load(space, loader);
     }
@@ -574,7 +577,7 @@ public final class HermesEngine implements Hermes {
     /** Applies the {@code hermes.*} keys of {@code source}, each checked, naming key and value when bad. */
     public void configure(Settings source) {
       settings = source;
-      ttl = positive("hermes.ttl", source.getDuration("hermes.ttl", ttl));
+      ttl = positiveDuration(source, "hermes.ttl", ttl);
       prefix = prefix("hermes.prefix", source.get("hermes.prefix", prefix));
       serialiser = source.get("hermes.serialiser").map(name -> "jsonb".equals(name.trim()) ? new JsonbSerialiser()
           : instantiate("hermes.serialiser", name.trim(), Serialiser.class)).orElse(serialiser);
@@ -588,8 +591,8 @@ public final class HermesEngine implements Hermes {
         throw HermesConfigurationException.badValue("hermes.compression.threshold", String.valueOf(compressionThreshold),
             "must not be negative");
       }
-      lockTimeout = positive("hermes.lock.timeout", source.getDuration("hermes.lock.timeout", lockTimeout));
-      lockLease = positive("hermes.lock.lease", source.getDuration("hermes.lock.lease", lockLease));
+      lockTimeout = positiveDuration(source, "hermes.lock.timeout", lockTimeout);
+      lockLease = positiveDuration(source, "hermes.lock.lease", lockLease);
       cacheNulls = source.getBoolean("hermes.cache-nulls", cacheNulls);
       backendFailure = source.get("hermes.backend-failure").map(value -> {
         try {
@@ -611,6 +614,14 @@ public final class HermesEngine implements Hermes {
           HermesConfigurationException.badValue("hermes.backend", name, "no such backend on the class path (found: "
               + providers.stream().map(BackendProvider::name).sorted().collect(Collectors.joining(", "))
               + ", none); add its module, e.g. io.hermescache:hermes-backend-" + name));
+    }
+
+    private static Duration positiveDuration(Settings source, String key, Duration fallback) {
+      Duration value = source.getDuration(key, fallback);
+      if (value.isZero()) {
+        throw HermesConfigurationException.badValue(key, source.get(key).orElse("0"), "must be positive");
+      }
+      return value;
     }
 
     public static Duration positive(String what, Duration value) {

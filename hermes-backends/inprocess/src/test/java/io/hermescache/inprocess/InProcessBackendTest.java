@@ -1,0 +1,94 @@
+package io.hermescache.inprocess;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hermescache.Hermes;
+import io.hermescache.spi.Backend;
+import io.hermescache.test.BackendContractTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InProcessBackendTest extends BackendContractTest {
+
+  @Override
+  protected Backend createBackend() {
+    return new InProcessBackend(10_000);
+  }
+
+  public record Basket(List<String> items) {}
+
+  @Test
+  void hitsShareOneDecodedInstanceUnlessCopyOnRead() {
+    try (Hermes hermes = hermes().build()) {
+      Basket first = hermes.cached("basket", Basket.class, () -> new Basket(List.of("apple")));
+      Basket second = hermes.cached("basket", Basket.class, () -> null);
+      Basket third = hermes.cached("basket", Basket.class, () -> null);
+      assertThat(second).isEqualTo(first).isSameAs(third);
+    }
+    try (Hermes copying = Hermes.builder().backend(new InProcessBackend(100, true)).build()) {
+      copying.cached("basket", Basket.class, () -> new Basket(List.of("apple")));
+      Basket second = copying.cached("basket", Basket.class, () -> null);
+      Basket third = copying.cached("basket", Basket.class, () -> null);
+      assertThat(second).isEqualTo(third).isNotSameAs(third);
+    }
+  }
+
+  @Test
+  void boundedToMaxEntries() {
+    InProcessBackend small = new InProcessBackend(100);
+    for (int i = 0; i < 1000; i++) {
+      small.set("k" + i, io.hermescache.spi.Payload.of("v"), Duration.ofMinutes(1));
+    }
+    assertThat(small.size()).isLessThanOrEqualTo(100);
+  }
+
+  @Test
+  void providerReadsItsSettings() {
+    Backend configured = new InProcessBackendProvider().create(io.hermescache.spi.Settings.of(
+        Map.of("hermes.inprocess.max-entries", "5")));
+    assertThat(configured).isInstanceOf(InProcessBackend.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new InProcessBackendProvider().create(
+        io.hermescache.spi.Settings.of(Map.of("hermes.inprocess.max-entries", "-3"))))
+        .hasMessage("hermes.inprocess.max-entries = -3: must be positive");
+  }
+
+  @Test
+  void theBackendCanBeReplacedAtRuntime() {
+    InProcessBackend first = new InProcessBackend(100);
+    InProcessBackend second = new InProcessBackend(100);
+    try (Hermes hermes = Hermes.builder().backend(first).build()) {
+      java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+      hermes.cached("k", Integer.class, runs::incrementAndGet);
+      assertThat(hermes.backend(second)).isSameAs(first);
+      assertThat(hermes.cached("k", Integer.class, runs::incrementAndGet)).as("a new, empty backend").isEqualTo(2);
+      assertThat(second.snapshot()).containsKey("cache:entry:k");
+      hermes.backend(first);
+      assertThat(hermes.cached("k", Integer.class, runs::incrementAndGet)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anExpiredValueIsServedWhileOneCallerRefreshesIt() throws Exception {
+    try (Hermes hermes = hermes().ttl(Duration.ofSeconds(1)).build()) {
+      assertThat(hermes.cached("k", Integer.class, () -> 1)).isEqualTo(1);
+      Thread.sleep(1100);
+      java.util.concurrent.CountDownLatch refreshing = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CompletableFuture<Integer> refresh = java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> hermes.cached("k", Integer.class, () -> {
+            refreshing.countDown();
+            release.await();
+            return 2;
+          }));
+      refreshing.await();
+      long start = System.nanoTime();
+      assertThat(hermes.cached("k", Integer.class, () -> 3)).as("the previous value, without waiting").isEqualTo(1);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+      release.countDown();
+      assertThat(refresh.get()).isEqualTo(2);
+      assertThat(hermes.cached("k", Integer.class, () -> 4)).isEqualTo(2);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.hermescache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hermescache.spi.Settings;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationTest {
+
+  private static Hermes configured(Map<String, String> values) {
+    return Hermes.builder().configure(Settings.of(values)).build();
+  }
+
+  private static void assertRejected(String key, String value, String why) {
+    assertThatThrownBy(() -> configured(Map.of("hermes.backend", "none", key, value)))
+        .isInstanceOf(HermesConfigurationException.class)
+        .hasMessage(key + " = " + value + ": " + why);
+  }
+
+  @Test
+  void badValuesNameTheKeyAndTheValue() {
+    assertRejected("hermes.ttl", "-5", "must not be negative");
+    assertRejected("hermes.ttl", "0", "must be positive");
+    assertRejected("hermes.ttl", "soon", "not a duration (use seconds, e.g. 10, or ISO-8601, e.g. PT10S)");
+    assertRejected("hermes.lock.timeout", "PT0S", "must be positive");
+    assertRejected("hermes.cache-nulls", "yes", "must be true or false");
+    assertRejected("hermes.backend-failure", "ignore", "must be bypass or propagate");
+    assertRejected("hermes.prefix", "my app", "must be non-empty, without spaces");
+    assertRejected("hermes.compression.threshold", "-1", "must not be negative");
+    assertThatThrownBy(() -> configured(Map.of("hermes.backend", "none", "hermes.serialiser", "com.example.Missing")))
+        .hasMessageStartingWith("hermes.serialiser = com.example.Missing: cannot be created");
+    assertThatThrownBy(() -> configured(Map.of("hermes.backend", "none", "hermes.compression", "java.lang.String")))
+        .hasMessage("hermes.compression = java.lang.String: does not implement io.hermescache.spi.Compressor");
+  }
+
+  @Test
+  void anUnknownBackendSaysWhichExist() {
+    assertThatThrownBy(() -> configured(Map.of("hermes.backend", "mongo")))
+        .isInstanceOf(HermesConfigurationException.class)
+        .hasMessageStartingWith("hermes.backend = mongo: no such backend on the class path")
+        .hasMessageContaining("io.hermescache:hermes-backend-mongo");
+  }
+
+  @Test
+  void backendNoneRunsEveryCall() {
+    try (Hermes hermes = configured(Map.of("hermes.backend", "none"))) {
+      AtomicInteger runs = new AtomicInteger();
+      hermes.cached("k", Integer.class, runs::incrementAndGet);
+      hermes.cached("k", Integer.class, runs::incrementAndGet);
+      assertThat(runs).hasValue(2);
+      hermes.clean("any");
+      hermes.clean();
+      assertThat(hermes.backend()).isNull();
+    }
+  }
+
+  @Test
+  void checkedLoaderExceptionsAreWrappedAndUncheckedOnesPassAsTheyAre() {
+    try (Hermes hermes = configured(Map.of("hermes.backend", "none"))) {
+      assertThatThrownBy(() -> hermes.cached("k", String.class, () -> {
+        throw new java.io.IOException("disk");
+      })).isInstanceOf(HermesLoadException.class).hasCauseInstanceOf(java.io.IOException.class);
+      assertThatThrownBy(() -> hermes.cached("k", String.class, () -> {
+        throw new IllegalStateException("state");
+      })).isExactlyInstanceOf(IllegalStateException.class);
+    }
+  }
+}
