@@ -10,9 +10,10 @@ import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -20,14 +21,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import net.spy.memcached.CASValue;
-import net.spy.memcached.ConnectionFactoryBuilder;
 import net.spy.memcached.ConnectionObserver;
-import net.spy.memcached.DefaultHashAlgorithm;
 import net.spy.memcached.FailureMode;
 import net.spy.memcached.MemcachedClient;
-import net.spy.memcached.auth.AuthDescriptor;
-import net.spy.memcached.auth.PlainCallbackHandler;
 import net.spy.memcached.internal.OperationFuture;
 import net.spy.memcached.ops.StatusCode;
 
@@ -37,7 +35,7 @@ import net.spy.memcached.ops.StatusCode;
  * {@link MemcachedBackendProvider}; the client, and with it the connections, is made on the first operation.
  *
  * <p><b>A dead server is skipped.</b> The client runs in {@link FailureMode#Redistribute}: once a server's
- * connection is lost, its keys go to the next live server on the ketama ring at once, so calls neither wait
+ * connection is lost, its keys go to a live server at once ({@link KetamaWithFallback}), so calls neither wait
  * for a timeout nor stop caching; when the server is back, its keys return to it. A server that hangs without
  * closing its connection costs each call up to {@code hermes.memcached.timeout}, until a few timeouts in a
  * row make the client drop the connection and redistribute as for a dead one. {@link FailureMode#Cancel}
@@ -52,8 +50,9 @@ import net.spy.memcached.ops.StatusCode;
  *
  * <p><b>Values larger than the server's item size</b> ({@code -I}, 1 MB by default) are not cached: a
  * {@code set} or {@code add} of one stores nothing and does not fail, since the value is only a cache copy.
- * The first is logged, all are counted ({@link #valuesTooLarge()}); once the server has refused a size,
- * values of that size or more are not sent again.
+ * The first is logged, all are counted ({@link #valuesTooLarge()}). The item size is read from the servers
+ * when the client connects (the smallest of them, less room for key and header), so such values are not
+ * even sent.
  *
  * <p>Keys are at most 250 bytes without spaces or control characters ({@link #keyLimits()}); memcached
  * expiry is whole seconds, so a TTL is rounded up to the next second. Nothing here ever flushes a server.
@@ -62,12 +61,16 @@ public final class MemcachedBackend implements Backend {
 
   private static final System.Logger LOG = System.getLogger(MemcachedBackend.class.getName());
   private static final KeyLimits KEY_LIMITS = new KeyLimits(250, true);
+  private static final PayloadTranscoder TRANSCODER = PayloadTranscoder.INSTANCE;
 
   /** memcached reads an expiry over 30 days as a Unix time. */
   private static final long MAX_RELATIVE_EXPIRY_SECONDS = Duration.ofDays(30).toSeconds();
 
-  /** Timeouts in a row after which a hanging server's connection is dropped and its keys redistributed. */
-  private static final int TIMEOUTS_BEFORE_RECONNECT = 5;
+  /** memcached's default item size ({@code -I}), assumed when a server does not tell its own. */
+  private static final int DEFAULT_ITEM_SIZE = 1 << 20;
+
+  /** Room an item needs besides its value: the longest key and the item header, rounded up. */
+  private static final int ITEM_OVERHEAD = 250 + 64;
 
   private final MemcachedSettings settings;
   private final long timeoutMillis;
@@ -76,7 +79,7 @@ public final class MemcachedBackend implements Backend {
   private boolean closed;
 
   private final AtomicLong valuesTooLarge = new AtomicLong();
-  private final AtomicInteger smallestRefusedSize = new AtomicInteger(Integer.MAX_VALUE);
+  private final AtomicInteger largestValue = new AtomicInteger(largestValue(DEFAULT_ITEM_SIZE));
 
   MemcachedBackend(MemcachedSettings settings) {
     this.settings = settings;
@@ -88,8 +91,8 @@ public final class MemcachedBackend implements Backend {
     if (keys.isEmpty()) {
       return List.of();
     }
-    Map<String, Payload> found = await(client().asyncGetBulk(keys, PayloadTranscoder.INSTANCE), "get",
-        keys.size() == 1 ? keys.get(0) : keys.size() + " keys");
+    String subject = keys.size() == 1 ? keys.get(0) : keys.size() + " keys";
+    Map<String, Payload> found = retryingOnce(() -> await(client().asyncGetBulk(keys, TRANSCODER), "get", subject));
     List<Payload> values = new ArrayList<>(keys.size());
     for (String key : keys) {
       values.add(found.get(key));
@@ -100,23 +103,24 @@ public final class MemcachedBackend implements Backend {
   /** Stores {@code value}; a value over the server's item size is skipped, see the class description. */
   @Override
   public void set(String key, Payload value, Duration ttl) {
-    store(StoreCommand.SET, key, value, ttl);
+    if (fits(key, value)) {
+      store("set", key, value, () -> client().set(key, expiry(ttl), value, TRANSCODER));
+    } else {
+      delete(key); // as memcached does when it refuses a value: the previous one must not outlive the write
+    }
   }
 
   /** As {@link Backend#add}; {@code false} too for a value over the server's item size. */
   @Override
   public boolean add(String key, Payload value, Duration ttl) {
-    return store(StoreCommand.ADD, key, value, ttl).isPresent();
+    return fits(key, value) && store("add", key, value, () -> client().add(key, expiry(ttl), value, TRANSCODER));
   }
 
+  /** Deletes the keys one after the other, in the order given. */
   @Override
   public void delete(String... keys) {
-    List<OperationFuture<Boolean>> deletes = new ArrayList<>(keys.length);
     for (String key : keys) {
-      deletes.add(client().delete(key));
-    }
-    for (OperationFuture<Boolean> delete : deletes) {
-      outcome(delete, "delete");
+      retryingOnce(() -> written(client().delete(key), "delete"));
     }
   }
 
@@ -126,47 +130,40 @@ public final class MemcachedBackend implements Backend {
    */
   @Override
   public void unlock(String lockKey, String token) {
-    CASValue<Payload> lock = readLock(lockKey);
+    CASValue<Payload> lock = readWithCas(lockKey);
     if (heldBy(lock, token)) {
-      outcome(client().delete(lockKey, lock.getCas()), "delete");
+      retryingOnce(() -> written(client().delete(lockKey, lock.getCas()), "delete"));
     }
   }
 
   /**
-   * Stores {@code value} under {@code key} if {@code lockKey} holds {@code token} before the write and still
-   * holds it, unchanged, after it. memcached cannot write one key on condition of another, so this takes
-   * three round trips:
+   * Stores {@code value} under {@code key} if {@code lockKey} holds {@code token}, such that an invalidation
+   * that deletes the lock and then the entry (as {@code Hermes.invalidate} does) always wins. memcached cannot
+   * write one key on condition of another, so this takes three or four round trips:
    * <ol>
-   *   <li>read the lock with its CAS id; not held by {@code token}: store nothing, {@code false};</li>
-   *   <li>{@code set} the entry, remembering the CAS id of this write;</li>
-   *   <li>read the lock again; if it is gone or its CAS id changed (an invalidation deleted it, or the lease
-   *       ran out), delete the entry <em>only if it is still this write</em> (delete with its CAS id, so a
-   *       newer value from the next holder survives) and return {@code false}.</li>
+   *   <li>pin the entry: read its CAS id, or, if it is absent, add a pending marker (which every read sees as
+   *       absent) and take the CAS id of that;</li>
+   *   <li>read the lock; not held by {@code token}: store nothing, {@code false};</li>
+   *   <li>write the value with the pinned CAS id: memcached stores it only if the entry has not changed or
+   *       been deleted since step 1.</li>
    * </ol>
-   * Guarantee: the write does not remain if the lock is deleted (or replaced) before step 3 reads it, since
-   * step 3 undoes it, nor if the entry is deleted after step 2, since that delete removes it. An invalidation
-   * that deletes both ({@code Hermes.invalidate}) is therefore lost only if its entry delete lands before
-   * step 2 and its lock delete after step 3, two round trips later: possible only when entry and lock live
-   * on different servers and one delete is held up; the value then lives until its TTL. An undo that fails
-   * throws, so that the engine counts and reports it. Between steps 2 and 3, one round trip, the value
-   * can be read by others.
+   * Why the invalidation wins: if its lock delete came before step 2, nothing is written. Otherwise its entry
+   * delete comes after step 2, so either between steps 1 and 3, and the CAS write fails, or after step 3,
+   * and it deletes the value before the invalidation returns. A pending marker left by a failed attempt
+   * reads as absent and expires with {@code ttl}. Deleting the entry first and the lock second would not
+   * be covered: an entry delete before step 1 and a lock delete after step 2 would leave the value.
    */
   @Override
   public boolean setIfLocked(String lockKey, String token, String key, Payload value, Duration ttl) {
-    CASValue<Payload> before = readLock(lockKey);
-    if (!heldBy(before, token)) {
+    if (!fits(key, value)) {
+      delete(key);
       return false;
     }
-    OptionalLong written = store(StoreCommand.SET, key, value, ttl);
-    if (written.isEmpty()) {
+    OptionalLong pinned = pin(key, ttl);
+    if (pinned.isEmpty() || !heldBy(readWithCas(lockKey), token)) {
       return false;
     }
-    CASValue<Payload> after = readLock(lockKey);
-    if (heldBy(after, token) && after.getCas() == before.getCas()) {
-      return true;
-    }
-    outcome(client().delete(key, written.getAsLong()), "delete");
-    return false;
+    return store("cas", key, value, () -> client().asyncCAS(key, pinned.getAsLong(), expiry(ttl), value, TRANSCODER));
   }
 
   /** 250 bytes, printable characters only: memcached's key rules. */
@@ -180,11 +177,14 @@ public final class MemcachedBackend implements Backend {
     return valuesTooLarge.get();
   }
 
-  /** Closes the connections, waiting up to the operation timeout for operations under way. */
+  /** Closes the connections, waiting up to the operation timeout for operations under way; idempotent. */
   @Override
   public void close() {
     MemcachedClient open;
     synchronized (connecting) {
+      if (closed) {
+        return;
+      }
       closed = true;
       open = client;
     }
@@ -213,30 +213,31 @@ public final class MemcachedBackend implements Backend {
     return (int) Math.min(Integer.MAX_VALUE, nowEpochSeconds + seconds);
   }
 
-  /** The two store commands, so that size and status handling exist once. */
-  private enum StoreCommand {
-    SET, ADD
+  private static int expiry(Duration ttl) {
+    return expiry(ttl, System.currentTimeMillis() / 1000);
   }
 
-  /** Writes {@code value}; the CAS id of the stored item, or empty if not stored (present, or too large). */
-  private OptionalLong store(StoreCommand command, String key, Payload value, Duration ttl) {
-    if (value.size() >= smallestRefusedSize.get()) {
-      tooLarge(key, value);
-      return OptionalLong.empty();
+  /**
+   * Whether {@code value} is within the servers' item size; counts and logs it if not. Checked before sending
+   * rather than left to the server: spymemcached mishandles a CAS write refused for size, and a large value
+   * is not worth the transfer.
+   */
+  private boolean fits(String key, Payload value) {
+    if (value.size() <= largestValue.get()) {
+      return true;
     }
-    int expiry = expiry(ttl, System.currentTimeMillis() / 1000);
-    OperationFuture<Boolean> write = command == StoreCommand.SET
-        ? client().set(key, expiry, value, PayloadTranscoder.INSTANCE)
-        : client().add(key, expiry, value, PayloadTranscoder.INSTANCE);
-    StatusCode status = outcome(write, command.name().toLowerCase(Locale.ROOT));
-    if (status == StatusCode.SUCCESS) {
-      return OptionalLong.of(write.getCas());
-    }
+    tooLarge(key, value);
+    return false;
+  }
+
+  /** Sends the write made by {@code write}; whether memcached stored it. A refusal for size is counted, not thrown. */
+  private boolean store(String command, String key, Payload value, Supplier<OperationFuture<?>> write) {
+    StatusCode status = retryingOnce(() -> written(write.get(), command)).getStatus().getStatusCode();
     if (status == StatusCode.ERR_2BIG) {
-      smallestRefusedSize.accumulateAndGet(value.size(), Math::min);
+      largestValue.accumulateAndGet(value.size() - 1, Math::min);
       tooLarge(key, value);
     }
-    return OptionalLong.empty();
+    return status == StatusCode.SUCCESS;
   }
 
   private void tooLarge(String key, Payload value) {
@@ -249,31 +250,55 @@ public final class MemcachedBackend implements Backend {
     }
   }
 
-  private CASValue<Payload> readLock(String lockKey) {
-    return await(client().asyncGets(lockKey, PayloadTranscoder.INSTANCE), "gets", lockKey);
+  /** The CAS id of {@code key}'s item, after adding a pending marker if there is none; empty if that raced. */
+  private OptionalLong pin(String key, Duration ttl) {
+    CASValue<Payload> current = readWithCas(key);
+    if (current != null) {
+      return OptionalLong.of(current.getCas());
+    }
+    OperationFuture<?> added = retryingOnce(() -> written(client().add(key, expiry(ttl), PayloadTranscoder.PENDING,
+        TRANSCODER), "add"));
+    return added.getStatus().isSuccess() ? OptionalLong.of(added.getCas()) : OptionalLong.empty();
+  }
+
+  private CASValue<Payload> readWithCas(String key) {
+    return retryingOnce(() -> await(client().asyncGets(key, TRANSCODER), "gets", key));
   }
 
   private static boolean heldBy(CASValue<Payload> lock, String token) {
-    return lock != null && lock.getValue().equals(Payload.of(token));
+    return lock != null && Payload.of(token).equals(lock.getValue());
   }
 
   /**
-   * Waits for a write: its status if it was done or refused for a reason memcached reports per key (already
-   * there, not there, CAS changed, too large); throws if it failed.
+   * Waits for a write that memcached either did or refused for a reason of the key's own (already there, not
+   * there, CAS changed, too large); throws if it failed otherwise.
    */
-  private StatusCode outcome(OperationFuture<Boolean> write, String command) {
+  private OperationFuture<?> written(OperationFuture<?> write, String command) {
     await(write, command, write.getKey());
     StatusCode status = write.getStatus().getStatusCode();
     switch (status) {
       case SUCCESS, ERR_EXISTS, ERR_NOT_FOUND, ERR_NOT_STORED, ERR_2BIG:
-        return status;
+        return write;
       default:
         throw new HermesException("memcached " + command + " " + write.getKey() + " failed: " + status + " "
             + write.getStatus().getMessage() + " (" + settings.describeServers() + ")");
     }
   }
 
-  private <T> T await(Future<T> operation, String command, String subject) {
+  /**
+   * {@code operation}, tried a second time if its connection was lost under it. spymemcached cancels the
+   * operations it had sent on a connection that breaks; by the time the caller sees that, the server is marked
+   * down and skipped, so the second try goes to the next server on the ring.
+   */
+  private static <T> T retryingOnce(Supplier<T> operation) {
+    try {
+      return operation.get();
+    } catch (ConnectionLost e) {
+      return operation.get();
+    }
+  }
+
+  private <T> T await(Future<? extends T> operation, String command, String subject) {
     try {
       return operation.get(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -285,8 +310,19 @@ public final class MemcachedBackend implements Backend {
       throw new HermesException("memcached " + command + " " + subject + " timed out after " + timeoutMillis
           + " ms (" + settings.describeServers() + ", hermes.memcached.timeout)", e);
     } catch (ExecutionException e) {
-      throw new HermesException("memcached " + command + " " + subject + " failed (" + settings.describeServers()
-          + "): " + e.getCause(), e.getCause());
+      String message = "memcached " + command + " " + subject + " failed (" + settings.describeServers() + "): "
+          + e.getCause();
+      throw e.getCause() instanceof CancellationException ? new ConnectionLost(message, e.getCause())
+          : new HermesException(message, e.getCause());
+    }
+  }
+
+  /** An operation cancelled by spymemcached because the connection it was sent on broke. */
+  private static final class ConnectionLost extends HermesException {
+    private static final long serialVersionUID = 1L;
+
+    ConnectionLost(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 
@@ -310,20 +346,9 @@ public final class MemcachedBackend implements Backend {
   private MemcachedClient connect() {
     // spymemcached logs to stderr unless told otherwise; send its log where Hermes' goes (java.util.logging).
     System.getProperties().putIfAbsent("net.spy.log.LoggerImpl", "net.spy.memcached.compat.log.SunLogger");
-    ConnectionFactoryBuilder factory = new ConnectionFactoryBuilder()
-        .setProtocol(ConnectionFactoryBuilder.Protocol.BINARY)
-        .setLocatorType(ConnectionFactoryBuilder.Locator.CONSISTENT)
-        .setHashAlg(DefaultHashAlgorithm.KETAMA_HASH)
-        .setFailureMode(FailureMode.Redistribute)
-        .setOpTimeout(timeoutMillis)
-        .setOpQueueMaxBlockTime(timeoutMillis)
-        .setTimeoutExceptionThreshold(TIMEOUTS_BEFORE_RECONNECT)
-        .setDaemon(true);
-    settings.credentials().ifPresent(credentials -> factory.setAuthDescriptor(new AuthDescriptor(new String[] {"PLAIN"},
-        new PlainCallbackHandler(credentials.username(), credentials.password()))));
     List<InetSocketAddress> servers = resolved();
     CountDownLatch connected = new CountDownLatch(servers.size());
-    factory.setInitialObservers(List.of(new ConnectionObserver() {
+    ConnectionObserver counter = new ConnectionObserver() {
       @Override
       public void connectionEstablished(SocketAddress server, int reconnectCount) {
         connected.countDown();
@@ -331,10 +356,10 @@ public final class MemcachedBackend implements Backend {
 
       @Override
       public void connectionLost(SocketAddress server) {}
-    }));
+    };
     MemcachedClient made;
     try {
-      made = new MemcachedClient(factory.build(), servers);
+      made = new MemcachedClient(new HermesConnectionFactory(settings, counter), servers);
     } catch (IOException e) {
       throw new HermesException("Cannot connect to memcached " + settings.describeServers() + ": " + e, e);
     }
@@ -344,7 +369,25 @@ public final class MemcachedBackend implements Backend {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (connected.getCount() < servers.size()) {
+      largestValue.set(largestValue(smallestItemSize(made)));
+    }
     return made;
+  }
+
+  /** The smallest item size of the servers that answer, from {@code stats settings}; the default if none tells. */
+  private static int smallestItemSize(MemcachedClient client) {
+    try {
+      return client.getStats("settings").values().stream().map(stats -> stats.get("item_size_max"))
+          .filter(Objects::nonNull).mapToInt(Integer::parseInt).min().orElse(DEFAULT_ITEM_SIZE);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "memcached did not tell its item size; assuming " + DEFAULT_ITEM_SIZE, e);
+      return DEFAULT_ITEM_SIZE;
+    }
+  }
+
+  private static int largestValue(int itemSize) {
+    return itemSize - ITEM_OVERHEAD;
   }
 
   /** The configured servers, resolved when the client is made: a host that does not resolve fails operations, not configuration. */

@@ -8,54 +8,31 @@ import io.hermescache.spi.Backend;
 import io.hermescache.spi.KeyLimits;
 import io.hermescache.spi.Payload;
 import io.hermescache.spi.Settings;
+import io.hermescache.test.BackendContractTest;
 import io.hermescache.test.LocalServer;
 import io.hermescache.test.MemcachedServerExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** What the memcached backend adds to the contract: its limits, expiry rules, CAS locks and lazy client. */
+/** The contract kit on a real memcached, and what memcached adds: its limits, expiry rules and lazy client. */
 @ExtendWith(MemcachedServerExtension.class)
-class MemcachedBackendTest {
+class MemcachedBackendTest extends BackendContractTest {
 
   private static final Duration MINUTE = Duration.ofMinutes(1);
 
   private final String servers;
-  private final String prefix = "test-" + UUID.randomUUID() + ":";
-  private MemcachedBackend backend;
 
   MemcachedBackendTest(MemcachedServerExtension.Servers memcached) {
     this.servers = memcached.addresses();
   }
 
-  @BeforeEach
-  void connect() {
-    backend = backend(servers);
-  }
-
-  @AfterEach
-  void close() {
-    backend.close();
-  }
-
-  @Test
-  void readsInOrderWithNullForAbsentKeysAndKeepsEveryByte() {
-    byte[] everyByte = new byte[256];
-    for (int i = 0; i < everyByte.length; i++) {
-      everyByte[i] = (byte) i;
-    }
-    backend.set(prefix + "a", Payload.of(everyByte), MINUTE);
-    backend.set(prefix + "c", Payload.of("c"), MINUTE);
-
-    List<Payload> read = backend.getAll(List.of(prefix + "c", prefix + "b", prefix + "a"));
-
-    assertThat(read).containsExactly(Payload.of("c"), null, Payload.of(everyByte));
+  @Override
+  protected Backend createBackend() {
+    return backend(servers);
   }
 
   @Test
@@ -99,7 +76,7 @@ class MemcachedBackendTest {
 
     assertThat(added).isFalse();
     assertThat(backend.getAll(List.of(prefix + "big", prefix + "other"))).containsExactly(null, null);
-    assertThat(backend.valuesTooLarge()).isEqualTo(2);
+    assertThat(((MemcachedBackend) backend).valuesTooLarge()).isEqualTo(2);
     backend.set(prefix + "big", Payload.of("small again"), MINUTE);
     assertThat(backend.getAll(List.of(prefix + "big"))).containsExactly(Payload.of("small again"));
   }
@@ -107,34 +84,6 @@ class MemcachedBackendTest {
   @Test
   void acceptsMemcachedKeysOnly() {
     assertThat(backend.keyLimits()).isEqualTo(new KeyLimits(250, true));
-  }
-
-  @Test
-  void unlockLeavesALockTakenByAnotherHolder() {
-    String lock = prefix + "lock";
-    assertThat(backend.tryLock(lock, "first", MINUTE)).isTrue();
-    assertThat(backend.tryLock(lock, "second", MINUTE)).isFalse();
-    backend.delete(lock);
-    assertThat(backend.tryLock(lock, "second", MINUTE)).isTrue();
-
-    backend.unlock(lock, "first");
-    assertThat(backend.getAll(List.of(lock))).containsExactly(Payload.of("second"));
-
-    backend.unlock(lock, "second");
-    assertThat(backend.getAll(List.of(lock))).containsExactly((Payload) null);
-  }
-
-  @Test
-  void setIfLockedStoresOnlyForTheHolder() {
-    String lock = prefix + "lock";
-    String entry = prefix + "entry";
-    assertThat(backend.setIfLocked(lock, "mine", entry, Payload.of("unlocked"), MINUTE)).isFalse();
-    backend.tryLock(lock, "theirs", MINUTE);
-    assertThat(backend.setIfLocked(lock, "mine", entry, Payload.of("not mine"), MINUTE)).isFalse();
-    assertThat(backend.getAll(List.of(entry))).containsExactly((Payload) null);
-
-    assertThat(backend.setIfLocked(lock, "theirs", entry, Payload.of("theirs"), MINUTE)).isTrue();
-    assertThat(backend.getAll(List.of(entry))).containsExactly(Payload.of("theirs"));
   }
 
   @Test
