@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * A cache of computed values in a backend, with O(1) invalidation by tag and one computation per cold
@@ -52,6 +55,19 @@ public interface Hermes extends AutoCloseable {
   /** {@link #cached(String, Collection, Duration, Type, Callable)} with no tags and the configured TTL. */
   <T> T cached(String key, Type type, Callable<? extends T> loader);
 
+  /**
+   * {@link #cached(String, Collection, Duration, Type, Callable)} for values computed asynchronously: the
+   * completed value is stored, never the stage. The backend is used on the executor ({@link
+   * Builder#executor}), never on the caller's thread. Concurrent callers of a cold key share one run of
+   * the loader, each through a stage of its own (cancelling it cancels nothing shared); a failed stage is
+   * not stored and fails every caller that shared it.
+   */
+  <T> CompletionStage<T> cachedAsync(String key, Collection<String> tags, Duration ttl, Type type,
+      Supplier<? extends CompletionStage<? extends T>> loader);
+
+  /** {@link #cachedAsync(String, Collection, Duration, Type, Supplier)} with no tags and the configured TTL. */
+  <T> CompletionStage<T> cachedAsync(String key, Type type, Supplier<? extends CompletionStage<? extends T>> loader);
+
   /** Drops the entry stored under {@code key} by {@link #cached}; a value being computed for it is not stored. */
   void invalidate(String key);
 
@@ -74,6 +90,15 @@ public interface Hermes extends AutoCloseable {
   /** Invalidates every entry under this instance's prefix in O(1); other prefixes on the same server are untouched. */
   void clean();
 
+  /** {@link #invalidate(String)} on the executor. */
+  CompletionStage<Void> invalidateAsync(String key);
+
+  /** {@link #clean(String...)} on the executor; the stage completes once the tags are re-versioned. */
+  CompletionStage<Void> cleanAsync(String... tags);
+
+  /** {@link #clean()} on the executor. */
+  CompletionStage<Void> cleanAsync();
+
   /** The backend in use. */
   Backend backend();
 
@@ -86,7 +111,7 @@ public interface Hermes extends AutoCloseable {
   /** Hits, misses, loads, load time, lock waits and errors, per cached method (or key group) and in total. */
   HermesStats stats();
 
-  /** Closes the backend. */
+  /** Closes the backend, and the executor if Hermes made it. */
   @Override
   void close();
 
@@ -154,6 +179,15 @@ public interface Hermes extends AutoCloseable {
 
     public Builder backendFailure(BackendFailure backendFailure) {
       options.backendFailure = Objects.requireNonNull(backendFailure, "backendFailure");
+      return this;
+    }
+
+    /**
+     * Where asynchronous calls use the backend: a container-managed executor when there is one. Without
+     * it, Hermes makes a pool of daemon threads on first need and shuts it down on {@link Hermes#close()}.
+     */
+    public Builder executor(Executor executor) {
+      options.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 

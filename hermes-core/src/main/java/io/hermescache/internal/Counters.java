@@ -15,6 +15,11 @@ final class Counters {
   final LongAdder lockWaits = new LongAdder();
   final LongAdder errors = new LongAdder();
 
+  void recordLoad(long nanos, boolean succeeded) {
+    (succeeded ? loads : loadFailures).increment();
+    loadNanos.add(nanos);
+  }
+
   CacheStats snapshot() {
     return new CacheStats(hits.sum(), misses.sum(), loads.sum(), loadFailures.sum(),
         Duration.ofNanos(loadNanos.sum()), lockWaits.sum(), errors.sum());

@@ -27,12 +27,16 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -49,6 +53,7 @@ import java.util.stream.Collectors;
 public final class HermesEngine implements Hermes {
 
   private static final System.Logger LOG = System.getLogger(Hermes.class.getName());
+  private static final long FIRST_BACKOFF_MILLIS = 5;
   private static final long MAX_BACKOFF_MILLIS = 200;
 
   private final String entryPrefix;
@@ -65,6 +70,8 @@ public final class HermesEngine implements Hermes {
   private final boolean cacheNulls;
   private final BackendFailure backendFailure;
 
+  private final Executor configuredExecutor;
+  private volatile ExecutorService ownExecutor;
   private volatile Backend backend;
   private final CircuitBreaker circuit = new CircuitBreaker();
   private final RateLimitedLog errorLog = new RateLimitedLog(LOG, Duration.ofSeconds(30));
@@ -87,6 +94,7 @@ public final class HermesEngine implements Hermes {
     lockLease = options.lockLease;
     cacheNulls = options.cacheNulls;
     backendFailure = options.backendFailure;
+    configuredExecutor = options.executor;
     backend = enabled ? (options.backend != null ? options.backend : Options.provider("inprocess").create(options.settings)) : null;
   }
 
@@ -132,20 +140,41 @@ public final class HermesEngine implements Hermes {
     return new Call(space, current, key, tags, ttl, loader).run();
   }
 
+  /**
+   * {@link #get} for methods returning a {@code CompletionStage}: the completed value is cached, never the
+   * stage. Backend I/O and waits run on the executor, never on the caller's thread; concurrent callers
+   * of a cold key share one computation, and each gets its own stage, so cancelling one cancels nothing
+   * shared. A failed stage is not cached and fails every caller that shared it.
+   */
+  public CompletableFuture<Object> getAsync(KeySpace space, String key, List<String> tags,
+      Function<Object, Duration> ttl, Callable<? extends CompletionStage<?>> loader) {
+    Invalidation pending = invalidation.get();
+    if (pending != null) {
+      pending.reached = true;
+      invalidate(key);
+      return CompletableFuture.completedFuture(null);
+    }
+    Backend current = backend;
+    if (current == null || !circuit.allows()) {
+      if (current != null && backendFailure == BackendFailure.PROPAGATE) {
+        return CompletableFuture.failedFuture(new HermesException("The cache backend is failing; calls skip it for a while"));
+      }
+      try {
+        return Objects.requireNonNull(loader.call(), () -> space.name + " returned a null CompletionStage")
+            .toCompletableFuture().thenApply(value -> (Object) value);
+      } catch (Exception e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+    return new Call(space, current, key, tags, ttl, loader).runAsync();
+  }
+
   @Override
   @SuppressWarnings("unchecked")
   public <T> T cached(String key, Collection<String> tags, Duration ttl, Type type, Callable<? extends T> loader) {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(type, "type");
     Objects.requireNonNull(loader, "loader");
-    Duration validTtl = Options.positive("ttl", ttl);
-    List<String> tagList = List.copyOf(tags);
-    tagList.forEach(HermesEngine::checkTag);
-    int colon = key.indexOf(':');
-    String group = colon > 0 ? key.substring(0, colon) : key;
-    KeySpace space = programmaticSpaces.computeIfAbsent(new ProgrammaticSpace(group, type), s -> keySpace(s.group, s.type));
     try {
-      return (T) get(space, key, tagList, value -> validTtl, loader);
+      return (T) get(programmaticSpace(key, type), key, checkedTags(tags), constant(ttl), loader);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Exception e) {
@@ -153,9 +182,57 @@ public final class HermesEngine implements Hermes {
     }
   }
 
+  /** Programmatic calls are counted per key group: the key up to its first colon. */
+  private KeySpace programmaticSpace(String key, Type type) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(type, "type");
+    int colon = key.indexOf(':');
+    String group = colon > 0 ? key.substring(0, colon) : key;
+    return programmaticSpaces.computeIfAbsent(new ProgrammaticSpace(group, type), s -> keySpace(s.group, s.type));
+  }
+
+  private static List<String> checkedTags(Collection<String> tags) {
+    List<String> copy = List.copyOf(tags);
+    copy.forEach(HermesEngine::checkTag);
+    return copy;
+  }
+
+  private static Function<Object, Duration> constant(Duration ttl) {
+    Duration valid = Options.positive("ttl", ttl);
+    return value -> valid;
+  }
+
   @Override
   public <T> T cached(String key, Type type, Callable<? extends T> loader) {
     return cached(key, List.of(), defaultTtl, type, loader);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> CompletionStage<T> cachedAsync(String key, Collection<String> tags, Duration ttl, Type type,
+      Supplier<? extends CompletionStage<? extends T>> loader) {
+    Objects.requireNonNull(loader, "loader");
+    return (CompletionStage<T>) getAsync(programmaticSpace(key, type), key, checkedTags(tags), constant(ttl), loader::get);
+  }
+
+  @Override
+  public <T> CompletionStage<T> cachedAsync(String key, Type type, Supplier<? extends CompletionStage<? extends T>> loader) {
+    return cachedAsync(key, List.of(), defaultTtl, type, loader);
+  }
+
+  @Override
+  public CompletionStage<Void> invalidateAsync(String key) {
+    return CompletableFuture.runAsync(() -> invalidate(key), executor());
+  }
+
+  @Override
+  public CompletionStage<Void> cleanAsync(String... tags) {
+    return CompletableFuture.runAsync(() -> clean(tags), executor());
+  }
+
+  @Override
+  public CompletionStage<Void> cleanAsync() {
+    return CompletableFuture.runAsync(this::clean, executor());
   }
 
   @Override
@@ -247,6 +324,33 @@ public final class HermesEngine implements Hermes {
     if (current != null) {
       current.close();
     }
+    ExecutorService own = ownExecutor;
+    if (own != null) {
+      own.shutdown();
+    }
+  }
+
+  /** The configured executor, or Hermes' own daemon threads, created on first need (creation has no side effects). */
+  private Executor executor() {
+    if (configuredExecutor != null) {
+      return configuredExecutor;
+    }
+    ExecutorService own = ownExecutor;
+    if (own == null) {
+      synchronized (this) {
+        own = ownExecutor;
+        if (own == null) {
+          java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+          own = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "hermes-async-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+          });
+          ownExecutor = own;
+        }
+      }
+    }
+    return own;
   }
 
   private static void checkTag(String tag) {
@@ -264,21 +368,22 @@ public final class HermesEngine implements Hermes {
     }
   }
 
-  private Object load(KeySpace space, Callable<?> loader) throws Exception {
+  private static Object load(KeySpace space, Callable<?> loader) throws Exception {
     long start = System.nanoTime();
+    boolean loaded = false;
     try {
       Object value = loader.call();
-      space.counters.loads.increment();
+      loaded = true;
       return value;
-    } catch (Exception | Error e) {
-      space.counters.loadFailures.increment();
-      throw e;
     } finally {
-      space.counters.loadNanos.add(System.nanoTime() - start);
+      space.counters.recordLoad(System.nanoTime() - start, loaded);
     }
   }
 
-  /** One cached call: its keys, the versions it read, and the steps of a read, a wait or a computation. */
+  /**
+   * One cached call: its keys, the versions it read, and the steps of a read, a wait and a computation,
+   * blocking ({@link #run()}) or on the executor ({@link #runAsync()}).
+   */
   private final class Call {
 
     private final KeySpace space;
@@ -288,7 +393,9 @@ public final class HermesEngine implements Hermes {
     private final List<String> readKeys;
     private final Function<Object, Duration> ttl;
     private final Callable<?> loader;
+    private String lockKey;
     private byte[][] versions;
+    private byte[][] latestVersions;
     private Envelope stale;
     private int loadMillis;
 
@@ -310,41 +417,265 @@ public final class HermesEngine implements Hermes {
       readKeys = keys;
     }
 
+    // --- blocking ------------------------------------------------------------------------------------
+
     Object run() throws Exception {
       try {
-        List<Payload> read = io(() -> backend.getAll(readKeys));
-        circuit.success();
-        Envelope found = decode(read.get(0));
-        versions = Envelope.versionsOf(read);
-        if (found != null && found.matches(versions)) {
-          long now = System.currentTimeMillis();
-          boolean expired = found.expired(now);
-          if (!expired && !found.dueForEarlyRefresh(now, 1 - ThreadLocalRandom.current().nextDouble())) {
-            space.counters.hits.increment();
-            return found.value;
-          }
-          stale = found;
+        Envelope hit = lookup();
+        if (hit != null) {
+          return hit.value;
         }
-        space.counters.misses.increment();
-        createMissingVersions();
-        return shareComputation();
+        Flight mine = new Flight(versions);
+        Flight running = follow(mine);
+        if (running != null) {
+          return stale != null ? serveStale() : running.await(key);
+        }
+        try {
+          Object value = computeUnderLock();
+          mine.result.complete(value);
+          return value;
+        } catch (Throwable e) {
+          mine.result.completeExceptionally(e);
+          throw e;
+        } finally {
+          flights.remove(key, mine);
+        }
       } catch (BackendUnavailable e) {
-        return bypass(e.getCause());
+        onBackendFailure(e.getCause());
+        return load(space, loader);
       }
     }
 
-    private Object bypass(Throwable cause) throws Exception {
-      onBackendFailure(cause);
-      if (backendFailure == BackendFailure.PROPAGATE) {
-        throw new HermesException("The cache backend failed: " + cause, cause);
+    /** Takes the backend lock and computes; or waits for the peer that holds it, then computes anyway. */
+    private Object computeUnderLock() throws Exception {
+      String token = Keys.token();
+      if (tryLock(token)) {
+        return computeAndStore(token);
       }
-      return load(space, loader);
+      space.counters.lockWaits.increment();
+      if (stale != null) {
+        return serveStale();
+      }
+      long deadline = System.nanoTime() + lockTimeout.toNanos();
+      for (long backoff = FIRST_BACKOFF_MILLIS; System.nanoTime() < deadline; backoff = nextBackoff(backoff)) {
+        sleep(Math.max(1, Math.min(backoff, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
+        // Lock, then read: read first, and a holder that stores and unlocks between the read and the lock
+        // attempt would see its value computed a second time (caught by the multi-JVM dogpile test).
+        boolean locked = tryLock(token);
+        Envelope peer = storedByPeer();
+        if (peer != null) {
+          if (locked) {
+            unlock(token);
+          }
+          return peer.value;
+        }
+        if (locked) {
+          adoptLatestVersions();
+          return computeAndStore(token);
+        }
+      }
+      LOG.log(System.Logger.Level.DEBUG, "Waited " + lockTimeout + " for " + entryKey + "; computing it here");
+      Object value = timedLoad();
+      if (tryLockQuietly(token)) {
+        store(token, value);
+      }
+      return value;
+    }
+
+    private Object computeAndStore(String token) throws Exception {
+      Object value;
+      try {
+        value = timedLoad();
+      } catch (Exception | Error e) {
+        unlock(token);
+        throw e;
+      }
+      store(token, value);
+      return value;
+    }
+
+    private Object timedLoad() throws Exception {
+      long start = System.nanoTime();
+      Object value = load(space, loader);
+      loadMillis = millisSince(start);
+      return value;
+    }
+
+    // --- on the executor -----------------------------------------------------------------------------
+
+    /** The same steps as {@link #run()}, none of them on the caller's thread, none of them blocking one. */
+    CompletableFuture<Object> runAsync() {
+      CompletableFuture<Object> answer = new CompletableFuture<>();
+      executor().execute(() -> {
+        try {
+          Envelope hit = lookup();
+          if (hit != null) {
+            answer.complete(hit.value);
+            return;
+          }
+          Flight mine = new Flight(versions);
+          Flight running = follow(mine);
+          if (running != null) {
+            relay(stale != null ? CompletableFuture.completedFuture(serveStale()) : running.result, answer);
+            return;
+          }
+          mine.result.whenComplete((value, error) -> flights.remove(key, mine));
+          relay(mine.result, answer);
+          acquireAsync(mine, Keys.token(), System.nanoTime() + lockTimeout.toNanos(), 0);
+        } catch (BackendUnavailable e) {
+          bypassAsync(e, answer);
+        } catch (Throwable e) {
+          answer.completeExceptionally(e);
+        }
+      });
+      return answer;
+    }
+
+    /** Takes the lock and computes, or polls for a peer's value on a timer, then computes anyway. */
+    private void acquireAsync(Flight mine, String token, long deadline, long backoff) {
+      try {
+        boolean waited = backoff > 0;
+        Envelope peer = waited ? storedByPeer() : null;
+        if (peer != null) {
+          mine.result.complete(peer.value);
+        } else if (tryLock(token)) {
+          if (waited) {
+            adoptLatestVersions();
+          }
+          computeAsync(mine, token, true);
+        } else if (!waited && stale != null) {
+          space.counters.lockWaits.increment();
+          mine.result.complete(serveStale());
+        } else if (System.nanoTime() >= deadline) {
+          computeAsync(mine, token, false);
+        } else {
+          if (!waited) {
+            space.counters.lockWaits.increment();
+          }
+          long next = waited ? nextBackoff(backoff) : FIRST_BACKOFF_MILLIS;
+          CompletableFuture.delayedExecutor(next, TimeUnit.MILLISECONDS, executor())
+              .execute(() -> acquireAsync(mine, token, deadline, next));
+        }
+      } catch (BackendUnavailable e) {
+        bypassAsync(e, mine.result);
+      } catch (Throwable e) {
+        mine.result.completeExceptionally(e);
+      }
+    }
+
+    /** Runs the loader; with the lock held stores its value, else stores it only if the lock is free by then. */
+    private void computeAsync(Flight mine, String token, boolean locked) {
+      loadAsync().whenCompleteAsync((value, error) -> {
+        if (error != null) {
+          if (locked) {
+            unlock(token);
+          }
+          mine.result.completeExceptionally(unwrap(error));
+          return;
+        }
+        try {
+          if (locked || tryLockQuietly(token)) {
+            store(token, value);
+          }
+          mine.result.complete(value);
+        } catch (Throwable e) {
+          mine.result.completeExceptionally(e);
+        }
+      }, executor());
+    }
+
+    private void bypassAsync(BackendUnavailable failure, CompletableFuture<Object> target) {
+      try {
+        onBackendFailure(failure.getCause());
+        relay(loadAsync(), target);
+      } catch (HermesException propagated) {
+        target.completeExceptionally(propagated);
+      }
+    }
+
+    /** The loader's stage, counted; a loader that throws or returns no stage gives a failed one. */
+    @SuppressWarnings("unchecked")
+    private CompletableFuture<Object> loadAsync() {
+      long start = System.nanoTime();
+      CompletableFuture<Object> loaded;
+      try {
+        CompletionStage<Object> stage = (CompletionStage<Object>) loader.call();
+        loaded = Objects.requireNonNull(stage, () -> space.name + " returned a null CompletionStage").toCompletableFuture();
+      } catch (Throwable e) {
+        loaded = CompletableFuture.failedFuture(e);
+      }
+      return loaded.whenComplete((value, error) -> {
+        space.counters.recordLoad(System.nanoTime() - start, error == null);
+        loadMillis = millisSince(start);
+      });
+    }
+
+    // --- steps shared by both ------------------------------------------------------------------------
+
+    /**
+     * Reads the entry with the versions in one round trip: the envelope if it is to be served now; else
+     * {@code null}, with the versions to compute under (missing ones created) and any stale value kept.
+     */
+    private Envelope lookup() {
+      List<Payload> read = io(() -> backend.getAll(readKeys));
+      circuit.success();
+      Envelope found = decode(read.get(0));
+      versions = Envelope.versionsOf(read);
+      if (found != null && found.matches(versions)) {
+        long now = System.currentTimeMillis();
+        if (!found.expired(now) && !found.dueForEarlyRefresh(now, 1 - ThreadLocalRandom.current().nextDouble())) {
+          space.counters.hits.increment();
+          return found;
+        }
+        stale = found;
+      }
+      space.counters.misses.increment();
+      createMissingVersions();
+      return null;
+    }
+
+    /** A computation of this key under the same versions to follow, or {@code null}: this call leads. */
+    private Flight follow(Flight mine) {
+      while (true) {
+        Flight running = flights.putIfAbsent(key, mine);
+        if (running == null) {
+          return null;
+        }
+        if (running.computesUnder(versions)) {
+          return running;
+        }
+        if (flights.replace(key, running, mine)) {
+          return null;
+        }
+      }
+    }
+
+    /** A fresh value a peer stored while this call waited; remembers the versions read with it. */
+    private Envelope storedByPeer() {
+      List<Payload> read = io(() -> backend.getAll(readKeys));
+      Envelope found = decode(read.get(0));
+      latestVersions = Envelope.versionsOf(read);
+      return found != null && found.matches(latestVersions) && !found.expired(System.currentTimeMillis()) ? found : null;
+    }
+
+    /** After waiting, the value is computed under the versions current now, not those of the first read. */
+    private void adoptLatestVersions() {
+      versions = latestVersions;
+      createMissingVersions();
+    }
+
+    private Object serveStale() {
+      space.counters.hits.increment();
+      return stale.value;
     }
 
     private void onBackendFailure(Throwable cause) {
       space.counters.errors.increment();
       boolean opened = circuit.failure();
       errorLog.warn(cause, "Cache backend failed" + (opened ? "; bypassing it for a while" : "") + ": " + cause);
+      if (backendFailure == BackendFailure.PROPAGATE) {
+        throw new HermesException("The cache backend failed: " + cause, cause);
+      }
     }
 
     private Envelope decode(Payload payload) {
@@ -374,102 +705,28 @@ public final class HermesEngine implements Hermes {
       }
     }
 
-    /** Joins the computation of this key under the same versions in this JVM, or leads a new one. */
-    private Object shareComputation() throws Exception {
-      Flight mine = new Flight(versions);
-      while (true) {
-        Flight running = flights.putIfAbsent(key, mine);
-        if (running == null) {
-          break;
-        }
-        if (running.computesUnder(versions)) {
-          return stale != null ? serveStale() : running.await(key);
-        }
-        if (flights.replace(key, running, mine)) {
-          break;
-        }
+    private String lockKey() {
+      if (lockKey == null) {
+        lockKey = Keys.fit(lockPrefix + key, backend.keyLimits());
       }
-      try {
-        Object value = computeUnderLock();
-        mine.result.complete(value);
-        return value;
-      } catch (Throwable e) {
-        mine.result.completeExceptionally(e);
-        throw e;
-      } finally {
-        flights.remove(key, mine);
-      }
+      return lockKey;
     }
 
-    private Object serveStale() {
-      space.counters.hits.increment();
-      return stale.value;
+    private boolean tryLock(String token) {
+      return io(() -> backend.tryLock(lockKey(), token, lockLease));
     }
 
-    /** Takes the backend lock and computes; or waits for the peer that holds it, then computes anyway. */
-    private Object computeUnderLock() throws Exception {
-      String lockKey = Keys.fit(lockPrefix + key, backend.keyLimits());
-      String token = Keys.token();
-      if (io(() -> backend.tryLock(lockKey, token, lockLease))) {
-        return computeAndStore(lockKey, token);
-      }
-      space.counters.lockWaits.increment();
-      if (stale != null) {
-        return serveStale();
-      }
-      long deadline = System.nanoTime() + lockTimeout.toNanos();
-      long backoff = 5;
-      while (System.nanoTime() < deadline) {
-        long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-        sleep(Math.max(1, Math.min(backoff, remaining)));
-        backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
-        List<Payload> read = io(() -> backend.getAll(readKeys));
-        Envelope found = decode(read.get(0));
-        byte[][] current = Envelope.versionsOf(read);
-        if (found != null && found.matches(current) && !found.expired(System.currentTimeMillis())) {
-          return found.value;
-        }
-        if (io(() -> backend.tryLock(lockKey, token, lockLease))) {
-          versions = current;
-          createMissingVersions();
-          return computeAndStore(lockKey, token);
-        }
-      }
-      LOG.log(System.Logger.Level.DEBUG, "Waited " + lockTimeout + " for " + entryKey + "; computing it here");
-      Object value = timedLoad();
-      boolean locked;
+    /** After a value was computed without the lock: store it only if no one else is computing now. */
+    private boolean tryLockQuietly(String token) {
       try {
-        locked = backend.tryLock(lockKey, token, lockLease);
+        return backend.tryLock(lockKey(), token, lockLease);
       } catch (RuntimeException e) {
-        locked = false;
+        return false;
       }
-      if (locked) {
-        store(lockKey, token, value);
-      }
-      return value;
-    }
-
-    private Object computeAndStore(String lockKey, String token) throws Exception {
-      Object value;
-      try {
-        value = timedLoad();
-      } catch (Exception | Error e) {
-        unlock(lockKey, token);
-        throw e;
-      }
-      store(lockKey, token, value);
-      return value;
-    }
-
-    private Object timedLoad() throws Exception {
-      long start = System.nanoTime();
-      Object value = load(space, loader);
-      loadMillis = (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-      return value;
     }
 
     /** Stores {@code value} while the lock is held, then frees the lock; failures cost the cache, not the caller. */
-    private void store(String lockKey, String token, Object value) {
+    private void store(String token, Object value) {
       try {
         Duration valueTtl = value == null && !cacheNulls ? Duration.ZERO : ttl.apply(value);
         if (valueTtl == null || valueTtl.isZero() || valueTtl.isNegative()) {
@@ -479,7 +736,7 @@ public final class HermesEngine implements Hermes {
         byte[] bytes = Envelope.encode(versions, now + valueTtl.toMillis(), loadMillis, value, space.type,
             serialiser, compressor, compressionThreshold);
         Duration grace = valueTtl.compareTo(lockLease) < 0 ? valueTtl : lockLease;
-        backend.setIfLocked(lockKey, token, entryKey, Payload.of(bytes), valueTtl.plus(grace));
+        backend.setIfLocked(lockKey(), token, entryKey, Payload.of(bytes), valueTtl.plus(grace));
       } catch (RuntimeException e) {
         space.counters.errors.increment();
         errorLog.warn(e, "Could not store " + space.name + " in the cache: " + e);
@@ -487,17 +744,39 @@ public final class HermesEngine implements Hermes {
           throw new HermesException("Could not store " + space.name + " in the cache: " + e, e);
         }
       } finally {
-        unlock(lockKey, token);
+        unlock(token);
       }
     }
 
-    private void unlock(String lockKey, String token) {
+    private void unlock(String token) {
       try {
-        backend.unlock(lockKey, token);
+        backend.unlock(lockKey(), token);
       } catch (RuntimeException e) {
-        errorLog.warn(e, "Could not free lock " + lockKey + " (it expires after its lease): " + e);
+        errorLog.warn(e, "Could not free lock " + lockKey() + " (it expires after its lease): " + e);
       }
     }
+  }
+
+  private static long nextBackoff(long backoff) {
+    return Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+  }
+
+  private static int millisSince(long startNanos) {
+    return (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+  }
+
+  private static void relay(CompletableFuture<Object> source, CompletableFuture<Object> target) {
+    source.whenComplete((value, error) -> {
+      if (error != null) {
+        target.completeExceptionally(unwrap(error));
+      } else {
+        target.complete(value);
+      }
+    });
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    return error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
   }
 
   private static void sleep(long millis) {
@@ -575,6 +854,7 @@ public final class HermesEngine implements Hermes {
     public Duration lockLease = Duration.ofSeconds(30);
     public boolean cacheNulls = true;
     public BackendFailure backendFailure = BackendFailure.BYPASS;
+    public Executor executor;
 
     /** Applies the {@code hermes.*} keys of {@code source}, each checked, naming key and value when bad. */
     public void configure(Settings source) {

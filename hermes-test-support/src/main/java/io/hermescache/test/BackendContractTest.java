@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -413,6 +414,88 @@ public abstract class BackendContractTest {
     }
   }
 
+  // --- asynchronous calls --------------------------------------------------------------------------
+
+  @Test
+  void asyncValuesAreCachedByTheirCompletedValue() throws Exception {
+    try (Hermes hermes = hermes().build()) {
+      AtomicInteger runs = new AtomicInteger();
+      for (int i = 0; i < 3; i++) {
+        Point point = hermes.<Point>cachedAsync("async", Point.class,
+            () -> CompletableFuture.supplyAsync(() -> new Point(runs.incrementAndGet(), 0, List.of()))).toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+        assertThat(point).isEqualTo(new Point(1, 0, List.of()));
+      }
+      assertThat(runs).hasValue(1);
+      assertThat(hermes.<Point>cached("async", Point.class, () -> null)).as("the same entry for blocking callers")
+          .isEqualTo(new Point(1, 0, List.of()));
+    }
+  }
+
+  @Test
+  void asyncCallersOfAColdKeyShareOneComputationAndCancellingOneCancelsNothingShared() throws Exception {
+    try (Hermes hermes = hermes().build()) {
+      AtomicInteger runs = new AtomicInteger();
+      CompletableFuture<String> computation = new CompletableFuture<>();
+      List<CompletableFuture<String>> callers = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        callers.add(hermes.<String>cachedAsync("shared-async", String.class, () -> {
+          runs.incrementAndGet();
+          return computation;
+        }).toCompletableFuture());
+      }
+      callers.get(0).cancel(true);
+      Thread.sleep(200);
+      computation.complete("value");
+      for (CompletableFuture<String> caller : callers.subList(1, callers.size())) {
+        assertThat(caller.get(10, TimeUnit.SECONDS)).isEqualTo("value");
+      }
+      assertThat(callers.get(0)).isCancelled();
+      assertThat(runs).hasValue(1);
+      assertThat(computation).as("the shared computation was not cancelled").isCompletedWithValue("value");
+    }
+  }
+
+  @Test
+  void aFailedAsyncComputationFailsEveryCallerAndIsNotCached() throws Exception {
+    try (Hermes hermes = hermes().build()) {
+      AtomicInteger runs = new AtomicInteger();
+      CompletableFuture<String> failing = new CompletableFuture<>();
+      CompletableFuture<String> first = hermes.<String>cachedAsync("failing-async", String.class, () -> {
+        runs.incrementAndGet();
+        return failing;
+      }).toCompletableFuture();
+      CompletableFuture<String> second = hermes.<String>cachedAsync("failing-async", String.class, () -> {
+        runs.incrementAndGet();
+        return failing;
+      }).toCompletableFuture();
+      Thread.sleep(100);
+      failing.completeExceptionally(new IllegalStateException("remote service down"));
+      for (CompletableFuture<String> caller : List.of(first, second)) {
+        assertThatThrownBy(() -> caller.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class)
+            .hasRootCauseMessage("remote service down");
+      }
+      assertThat(hermes.<String>cachedAsync("failing-async", String.class,
+          () -> CompletableFuture.completedFuture("recovered")).toCompletableFuture().get(10, TimeUnit.SECONDS))
+          .isEqualTo("recovered");
+    }
+  }
+
+  @Test
+  void asyncCallersAreNotBlockedByASlowBackend() throws Exception {
+    FaultyBackend slow = new FaultyBackend(backend);
+    slow.delayMillis.set(500);
+    try (Hermes hermes = Hermes.builder().backend(slow).prefix(prefix).build()) {
+      long start = System.nanoTime();
+      CompletableFuture<String> value = hermes.<String>cachedAsync("slow", String.class,
+          () -> CompletableFuture.completedFuture("v")).toCompletableFuture();
+      hermes.cleanAsync("any");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(200));
+      assertThat(value).isNotDone();
+      assertThat(value.get(20, TimeUnit.SECONDS)).isEqualTo("v");
+    }
+  }
+
   @Test
   void corruptPayloadIsAMissAndIsOverwritten() {
     try (Hermes hermes = hermes().build()) {
@@ -432,8 +515,8 @@ public abstract class BackendContractTest {
   }
 
   @Test
-  void aFailingBackendIsBypassedByDefault() {
-    FailingBackend failing = new FailingBackend(backend);
+  void aFaultyBackendIsBypassedByDefault() {
+    FaultyBackend failing = new FaultyBackend(backend);
     try (Hermes hermes = Hermes.builder().backend(failing).prefix(prefix).build()) {
       AtomicInteger runs = new AtomicInteger();
       assertThat(hermes.cached("k", Integer.class, runs::incrementAndGet)).isEqualTo(1);
@@ -447,8 +530,8 @@ public abstract class BackendContractTest {
   }
 
   @Test
-  void aFailingBackendPropagatesWhenConfigured() {
-    FailingBackend failing = new FailingBackend(backend);
+  void aFaultyBackendPropagatesWhenConfigured() {
+    FaultyBackend failing = new FaultyBackend(backend);
     failing.failing.set(true);
     try (Hermes hermes = Hermes.builder().backend(failing).prefix(prefix).backendFailure(BackendFailure.PROPAGATE).build()) {
       assertThatThrownBy(() -> hermes.cached("k", Integer.class, () -> 1))
@@ -458,16 +541,25 @@ public abstract class BackendContractTest {
     }
   }
 
-  /** The backend under test, made to fail on demand; everything else is forwarded to it. */
-  static final class FailingBackend implements Backend {
+  /** The backend under test, made to fail or to answer slowly on demand; every call is forwarded to it. */
+  protected static final class FaultyBackend implements Backend {
     final Backend real;
     final AtomicBoolean failing = new AtomicBoolean();
+    final java.util.concurrent.atomic.AtomicLong delayMillis = new java.util.concurrent.atomic.AtomicLong();
 
-    FailingBackend(Backend real) {
+    FaultyBackend(Backend real) {
       this.real = real;
     }
 
     private void check() {
+      long delay = delayMillis.get();
+      if (delay > 0) {
+        try {
+          Thread.sleep(delay);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       if (failing.get()) {
         throw new IllegalStateException("backend down (test)");
       }

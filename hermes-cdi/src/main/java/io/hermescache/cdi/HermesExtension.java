@@ -1,0 +1,72 @@
+package io.hermescache.cdi;
+
+import io.hermescache.HermesCached;
+import io.hermescache.HermesConfigurationException;
+import io.hermescache.HermesInvalidate;
+import io.hermescache.cdi.internal.CachedInterceptor;
+import io.hermescache.cdi.internal.HermesRuntime;
+import io.hermescache.cdi.internal.InvalidateInterceptor;
+import io.hermescache.cdi.internal.MethodPlans;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.Interceptor;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.util.Nonbinding;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Makes {@link HermesCached} and {@link HermesInvalidate} work in a CDI container: registers them as
+ * interceptor bindings, adds the interceptors and the {@code Hermes} producer, and validates every
+ * annotated method and the configuration at deployment, so that a mistake fails the deployment with a
+ * message naming its culprit rather than a call later.
+ *
+ * <p>Found through {@code META-INF/services}; nothing to do but put {@code hermes-cdi} on the class path.
+ */
+public final class HermesExtension implements Extension {
+
+  private final List<Class<?>> beanClasses = new ArrayList<>();
+  private MethodPlans plans;
+
+  void registerBindingsAndBeans(@Observes BeforeBeanDiscovery discovery) {
+    // the annotations live in hermes-core, which knows nothing of CDI: make them bindings here, every
+    // member non-binding so that one interceptor serves all their values
+    discovery.configureInterceptorBinding(HermesCached.class).methods().forEach(m -> m.add(Nonbinding.Literal.INSTANCE));
+    discovery.configureInterceptorBinding(HermesInvalidate.class).methods().forEach(m -> m.add(Nonbinding.Literal.INSTANCE));
+    // added here rather than discovered: hermes-cdi's beans.xml says "none", so they exist exactly once
+    for (Class<?> type : List.of(CachedInterceptor.class, InvalidateInterceptor.class, HermesRuntime.class)) {
+      discovery.addAnnotatedType(type, HermesExtension.class.getName() + ":" + type.getSimpleName());
+    }
+  }
+
+  void collectBeanClasses(@Observes ProcessManagedBean<?> bean) {
+    // interceptors carry the bindings themselves; they are not cached methods
+    if (!(bean.getBean() instanceof Interceptor<?>)) {
+      beanClasses.add(bean.getAnnotatedBeanClass().getJavaClass());
+    }
+  }
+
+  void planAnnotatedMethods(@Observes AfterBeanDiscovery afterDiscovery, BeanManager beans) {
+    // definition errors, reported before the container validates beans, so that a private or final
+    // method is explained by Hermes before CDI rejects it in its own words
+    plans = new MethodPlans(beans);
+    beanClasses.forEach(plans::add);
+    beanClasses.clear();
+    plans.problems().forEach(afterDiscovery::addDefinitionError);
+    afterDiscovery.addBean().types(MethodPlans.class).createWith(context -> plans);
+  }
+
+  void validateConfiguration(@Observes AfterDeploymentValidation validation) {
+    try {
+      // building has no side effects (no connection), so a trial build is a cheap, complete check
+      HermesRuntime.build(ConfigProvider.getConfig()).close();
+    } catch (HermesConfigurationException e) {
+      validation.addDeploymentProblem(e);
+    }
+  }
+}

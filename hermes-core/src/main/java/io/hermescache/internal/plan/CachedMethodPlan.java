@@ -1,0 +1,167 @@
+package io.hermescache.internal.plan;
+
+import io.hermescache.HermesCached;
+import io.hermescache.HermesException;
+import io.hermescache.KeyGenerator;
+import io.hermescache.TtlPolicy;
+import io.hermescache.internal.ArgumentHash;
+import io.hermescache.internal.Types;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Everything a {@link HermesCached} method's calls share, worked out once at deployment: how to render
+ * the key and tags from the arguments, the TTL, the generic return type the value is read back as, and
+ * the name its statistics go under. Building a plan validates the annotation; a call does no reflection.
+ */
+public final class CachedMethodPlan {
+
+  private final InterceptedMethod site;
+  private final String name;
+  private final Function<Object[], String> keys;
+  private final List<Template> tags;
+  private final Function<Object, Duration> fixedTtl;
+  private final Supplier<? extends TtlPolicy> ttlPolicy;
+
+  private CachedMethodPlan(InterceptedMethod site, Function<Object[], String> keys, List<Template> tags,
+      Function<Object, Duration> fixedTtl, Supplier<? extends TtlPolicy> ttlPolicy) {
+    this.site = site;
+    this.name = site.beanClass.getName() + "." + site.method.getName();
+    this.keys = keys;
+    this.tags = tags;
+    this.fixedTtl = fixedTtl;
+    this.ttlPolicy = ttlPolicy;
+  }
+
+  /**
+   * The plan of {@code method} called on beans of {@code beanClass}, as {@code cached} says.
+   *
+   * @param instances where {@code keyGenerator} and {@code ttlPolicy} instances come from
+   * @throws io.hermescache.HermesConfigurationException naming the class, the method and the problem
+   */
+  public static CachedMethodPlan of(Class<?> beanClass, Method method, HermesCached cached, Instances instances) {
+    InterceptedMethod site = new InterceptedMethod(beanClass, method, HermesCached.class);
+    site.checkInterceptable();
+    Class<?> returned = method.getReturnType();
+    if (returned == void.class) {
+      throw site.problem("the method returns void, so there is nothing to cache");
+    }
+    if (CompletionStage.class.isAssignableFrom(returned) && returned != CompletionStage.class
+        && returned != CompletableFuture.class) {
+      throw site.problem("the method returns a " + returned.getName() + "; an asynchronous method must return"
+          + " CompletionStage or CompletableFuture, whose completed value is cached");
+    }
+    Function<Object, Duration> fixedTtl = null;
+    if (cached.ttl() != HermesCached.CONFIGURED_TTL) {
+      if (cached.ttl() <= 0) {
+        throw site.problem("ttl = " + cached.ttl() + ": must be a positive number of seconds (or left out to use hermes.ttl)");
+      }
+      Duration ttl = Duration.ofSeconds(cached.ttl());
+      fixedTtl = value -> ttl;
+    }
+    Supplier<? extends TtlPolicy> ttlPolicy = cached.ttlPolicy() == TtlPolicy.class ? null
+        : instance(site, "ttlPolicy", cached.ttlPolicy(), instances);
+    return new CachedMethodPlan(site, keys(site, cached, instances), site.templates("tags", cached.tags()), fixedTtl,
+        ttlPolicy);
+  }
+
+  private static Function<Object[], String> keys(InterceptedMethod site, HermesCached cached, Instances instances) {
+    Method method = site.method;
+    if (cached.keyGenerator() != KeyGenerator.class) {
+      if (!cached.key().isEmpty()) {
+        throw site.problem("both key and keyGenerator are given; keep one");
+      }
+      Supplier<? extends KeyGenerator> generator = instance(site, "keyGenerator", cached.keyGenerator(), instances);
+      return arguments -> {
+        String key = generator.get().key(method, arguments);
+        if (key == null || key.isEmpty()) {
+          throw new HermesException(cached.keyGenerator().getName() + " returned no key for " + site.describe());
+        }
+        return key;
+      };
+    }
+    if (!cached.key().isEmpty()) {
+      return site.template("key", cached.key())::render;
+    }
+    // the bean class, never a proxy subclass; for an inherited method not the declaring class either, since
+    // the method may behave differently per bean (e.g. Repo<T>.find calling an overridden entityClass())
+    String head = site.beanClass.getName() + ":" + method.getName() + ":";
+    Class<?>[] parameterTypes = method.getParameterTypes();
+    return arguments -> head + ArgumentHash.of(parameterTypes, arguments);
+  }
+
+  private static <T> Supplier<T> instance(InterceptedMethod site, String member, Class<T> type, Instances instances) {
+    try {
+      return instances.of(type);
+    } catch (IllegalArgumentException e) {
+      throw site.problem(member + " = " + type.getName() + ": " + e.getMessage());
+    }
+  }
+
+  /** The method as declared (possibly in a superclass of the bean class). */
+  public Method method() {
+    return site.method;
+  }
+
+  /** Where statistics go: {@code fully.qualified.BeanClass.method}. */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * The type of the cached value, as seen from the bean class (type variables resolved): the return type,
+   * or {@code T} of a {@code CompletionStage<T>}.
+   */
+  public Type valueType() {
+    return async() ? Generics.typeArgument(site.returnType, 0) : site.returnType;
+  }
+
+  /** Whether the method returns a {@code CompletionStage} whose completed value is what is cached. */
+  public boolean async() {
+    return CompletionStage.class.isAssignableFrom(site.method.getReturnType());
+  }
+
+  /** What the method returns when its body is skipped (invalidation): zero or false for primitives, else null. */
+  public Object skippedValue() {
+    return Types.defaultValue(site.method.getReturnType());
+  }
+
+  /** The entry key of a call, without {@code {prefix}:entry:}. */
+  public String key(Object[] arguments) {
+    return keys.apply(arguments);
+  }
+
+  /** The rendered tags of a call. */
+  public List<String> tags(Object[] arguments) {
+    return InterceptedMethod.renderAll(tags, arguments);
+  }
+
+  /**
+   * How long the value of a call lives: the policy's verdict on the value, else the annotation's TTL, else
+   * {@code configured}. Zero means "do not store".
+   */
+  public Function<Object, Duration> ttl(Object[] arguments, Function<Object, Duration> configured) {
+    if (ttlPolicy == null) {
+      return fixedTtl != null ? fixedTtl : configured;
+    }
+    return value -> {
+      Duration ttl = ttlPolicy.get().ttl(value, site.method, arguments);
+      if (ttl == null || ttl.isNegative()) {
+        throw new HermesException(ttlPolicy.get().getClass().getName() + " returned TTL " + ttl + " for "
+            + site.describe() + "; return a positive duration, or zero not to cache the value");
+      }
+      return ttl;
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "@HermesCached " + site.describe();
+  }
+}

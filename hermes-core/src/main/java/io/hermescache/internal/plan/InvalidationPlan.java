@@ -1,0 +1,53 @@
+package io.hermescache.internal.plan;
+
+import io.hermescache.HermesInvalidate;
+import java.lang.reflect.Method;
+import java.util.List;
+
+/** The rendered tags and keys a {@link HermesInvalidate} method invalidates, worked out once at deployment. */
+public final class InvalidationPlan {
+
+  private final InterceptedMethod site;
+  private final List<Template> tags;
+  private final List<Template> keys;
+
+  private InvalidationPlan(InterceptedMethod site, List<Template> tags, List<Template> keys) {
+    this.site = site;
+    this.tags = tags;
+    this.keys = keys;
+  }
+
+  /**
+   * The plan of {@code method} called on beans of {@code beanClass}, as {@code invalidate} says.
+   *
+   * @throws io.hermescache.HermesConfigurationException naming the class, the method and the problem
+   */
+  public static InvalidationPlan of(Class<?> beanClass, Method method, HermesInvalidate invalidate) {
+    InterceptedMethod site = new InterceptedMethod(beanClass, method, HermesInvalidate.class);
+    site.checkInterceptable();
+    if (invalidate.tags().length == 0 && invalidate.keys().length == 0) {
+      throw site.problem("neither tags nor keys are given, so there is nothing to invalidate");
+    }
+    return new InvalidationPlan(site, site.templates("tags", invalidate.tags()), site.templates("keys", invalidate.keys()));
+  }
+
+  /** The method as declared. */
+  public Method method() {
+    return site.method;
+  }
+
+  /** The tags to clean after a call with {@code arguments}. */
+  public List<String> tags(Object[] arguments) {
+    return InterceptedMethod.renderAll(tags, arguments);
+  }
+
+  /** The entry keys (without {@code {prefix}:entry:}) to invalidate after a call with {@code arguments}. */
+  public List<String> keys(Object[] arguments) {
+    return InterceptedMethod.renderAll(keys, arguments);
+  }
+
+  @Override
+  public String toString() {
+    return "@HermesInvalidate " + site.describe();
+  }
+}
