@@ -8,23 +8,21 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Real memcached servers for tests. A test (or constructor, or lifecycle method) declaring a
- * {@link Servers} parameter gets, in this order:
+ * Provides real memcached servers to tests, as the {@code host:port,...} of a {@link MemcachedServers}
+ * parameter:
  * <ol>
  *   <li>the servers named by the environment variable {@value #SERVERS_ENV} ({@code host:port,...});</li>
  *   <li>else a local {@code memcached} binary started on a free loopback port, shared by every test of the
  *       run and stopped when the run ends;</li>
  *   <li>else the test fails, saying how to provide a server.</li>
  * </ol>
+ * The servers may be shared: tests keep to keys of their own, e.g. a random prefix, and never flush them.
  * Tests that stop and start servers take their own with {@link #startDedicated()}.
  *
  * <pre>{@code
  * @ExtendWith(MemcachedServerExtension.class)
  * class MyTest {
- *   @Test
- *   void works(MemcachedServerExtension.Servers memcached) {
- *     Settings settings = Settings.of(Map.of("hermes.memcached.servers", memcached.addresses()));
- *   }
+ *   @Test void reads(@MemcachedServers String servers) { ... }
  * }
  * }</pre>
  */
@@ -34,30 +32,31 @@ public final class MemcachedServerExtension implements ParameterResolver {
   public static final String SERVERS_ENV = "HERMES_MEMCACHED_SERVERS";
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MemcachedServerExtension.class);
-  private static final String HOW_TO_PROVIDE = "set " + SERVERS_ENV + "=host:port[,host:port...], or install memcached"
-      + " (Debian/Ubuntu: apt-get install memcached; macOS: brew install memcached) so that tests can start it";
-
-  /** Memcached servers, as {@code hermes.memcached.servers} wants them: {@code host:port,...}. */
-  public record Servers(String addresses) {}
+  private static final String INSTALL = "install memcached (Debian/Ubuntu: apt-get install memcached;"
+      + " macOS: brew install memcached) so that tests can start it";
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == Servers.class;
+    return parameter.isAnnotated(MemcachedServers.class);
   }
 
   @Override
-  public Servers resolveParameter(ParameterContext parameter, ExtensionContext context) {
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    if (parameter.getParameter().getType() != String.class) {
+      throw new ParameterResolutionException("@MemcachedServers goes on a String parameter, not on " + parameter.getParameter());
+    }
     String configured = System.getenv(SERVERS_ENV);
     if (configured != null && !configured.isBlank()) {
-      return new Servers(configured.trim());
+      return configured.trim();
     }
     if (binary() == null) {
-      throw new ParameterResolutionException("No memcached server for " + context.getDisplayName() + ": " + HOW_TO_PROVIDE);
+      throw new ParameterResolutionException("No memcached server for " + context.getDisplayName() + ": set "
+          + SERVERS_ENV + "=host:port[,host:port...], or " + INSTALL);
     }
     // The root store outlives every test class and closes (AutoCloseable) the server when the run ends.
     LocalServer shared = context.getRoot().getStore(NAMESPACE)
         .getOrComputeIfAbsent(LocalServer.class, type -> startDedicated(), LocalServer.class);
-    return new Servers(shared.host() + ":" + shared.port());
+    return shared.host() + ":" + shared.port();
   }
 
   /**
@@ -67,8 +66,8 @@ public final class MemcachedServerExtension implements ParameterResolver {
   public static LocalServer startDedicated() {
     Path binary = binary();
     if (binary == null) {
-      throw new IllegalStateException("This test starts and stops memcached servers itself and needs the memcached"
-          + " binary, which is not installed: " + HOW_TO_PROVIDE.substring(HOW_TO_PROVIDE.indexOf("install")));
+      throw new IllegalStateException("This test starts and stops memcached servers of its own and needs the"
+          + " memcached binary, which is not installed: " + INSTALL);
     }
     // -u is required when running as root (CI) and ignored otherwise; -U 0 turns UDP off.
     return LocalServer.start(binary, port -> List.of("-p", String.valueOf(port), "-U", "0", "-l", "127.0.0.1",

@@ -11,6 +11,7 @@ import io.hermescache.spi.Settings;
 import io.hermescache.test.BackendContractTest;
 import io.hermescache.test.LocalServer;
 import io.hermescache.test.MemcachedServerExtension;
+import io.hermescache.test.MemcachedServers;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,8 @@ class MemcachedBackendTest extends BackendContractTest {
 
   private final String servers;
 
-  MemcachedBackendTest(MemcachedServerExtension.Servers memcached) {
-    this.servers = memcached.addresses();
+  MemcachedBackendTest(@MemcachedServers String servers) {
+    this.servers = servers;
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hermescache.Hermes;
 import io.hermescache.spi.Settings;
 import io.hermescache.test.MemcachedServerExtension;
+import io.hermescache.test.MemcachedServers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -27,8 +28,8 @@ class MemcachedHermesTest {
   private final AtomicInteger loads = new AtomicInteger();
   private Hermes hermes;
 
-  MemcachedHermesTest(MemcachedServerExtension.Servers memcached) {
-    servers = memcached.addresses();
+  MemcachedHermesTest(@MemcachedServers String servers) {
+    this.servers = servers;
     hermes = hermes(prefix, Map.of());
   }
 
