@@ -45,14 +45,15 @@ import net.spy.memcached.ops.StatusCode;
  * of a tag version then exist. If the older copy answers again later (the server returns from a network
  * partition with its data, or the fallback server takes over a second time) after a {@code clean} wrote
  * the newer one, entries computed under the older version become valid again until they expire. A restarted
- * server comes back empty, which leaves only the second case. To keep the client's own start-up from splitting keys this way, the
- * first operation waits, up to the timeout, until every server is connected.
+ * server comes back empty, which leaves only the second case. So that the client's own start-up does not
+ * split keys this way, the first operation waits, up to the timeout, until every server is connected.
  *
- * <p><b>Values larger than the server's item size</b> ({@code -I}, 1 MB by default) are not cached: a
- * {@code set} or {@code add} of one stores nothing and does not fail, since the value is only a cache copy.
- * The first is logged, all are counted ({@link #valuesTooLarge()}). The item size is read from the servers
- * when the client connects (the smallest of them, less room for key and header), so such values are not
- * even sent.
+ * <p><b>Values larger than the server's item size</b> ({@code -I}, 1 MB by default) are not cached, and
+ * writing one does not fail, since the value is only a cache copy: {@code set} and {@code setIfLocked} delete
+ * the key instead (as memcached itself does, so that the previous value does not outlive the write),
+ * {@code add} returns {@code false}. The first is logged, all are counted ({@link #valuesTooLarge()}). The
+ * item size is read from the servers when the client connects (the smallest of them, less room for key and
+ * header), so such values are not even sent.
  *
  * <p>Keys are at most 250 bytes without spaces or control characters ({@link #keyLimits()}); memcached
  * expiry is whole seconds, so a TTL is rounded up to the next second. Nothing here ever flushes a server.
@@ -230,7 +231,7 @@ public final class MemcachedBackend implements Backend {
     return false;
   }
 
-  /** Sends the write made by {@code write}; whether memcached stored it. A refusal for size is counted, not thrown. */
+  /** Sends {@code write}; whether memcached stored it. A refusal for size is counted, not thrown. */
   private boolean store(String command, String key, Payload value, Supplier<OperationFuture<?>> write) {
     StatusCode status = retryingOnce(() -> written(write.get(), command)).getStatus().getStatusCode();
     if (status == StatusCode.ERR_2BIG) {
@@ -390,7 +391,7 @@ public final class MemcachedBackend implements Backend {
     return itemSize - ITEM_OVERHEAD;
   }
 
-  /** The configured servers, resolved when the client is made: a host that does not resolve fails operations, not configuration. */
+  /** The servers, resolved when the client is made: a host that does not resolve fails operations, not configuration. */
   private List<InetSocketAddress> resolved() {
     List<InetSocketAddress> addresses = new ArrayList<>();
     for (InetSocketAddress server : settings.servers()) {

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Two servers with consistent hashing: one stops mid-test, the other takes its keys at once. */
+/** Servers that stop: the other server takes their keys at once; the cache is used again when they return. */
 class MemcachedFailoverTest {
 
   private static final int KEYS = 40;
@@ -47,6 +47,34 @@ class MemcachedFailoverTest {
       assertThat(entriesOn(first)).isEqualTo(KEYS);
       assertThat(hermes.stats().total().errors()).isEqualTo(errorsBefore);
     }
+  }
+
+  @Test
+  void answersWithoutTheServerAndUsesItAgainWhenItReturns() throws InterruptedException {
+    try (LocalServer server = MemcachedServerExtension.startDedicated();
+        Hermes hermes = Hermes.builder().configure(Settings.of(Map.of("hermes.backend", "memcached",
+            "hermes.memcached.servers", address(server), "hermes.memcached.timeout", TIMEOUT.toString()))).build()) {
+      server.stop();
+      long start = System.nanoTime();
+      assertThat(readOne(hermes)).isEqualTo("value");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT.multipliedBy(3));
+      assertThat(hermes.stats().total().errors()).isEqualTo(1);
+
+      server.start();
+      long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+      while (hermes.stats().total().hits() == 0) {
+        assertThat(System.nanoTime()).as("the returned server is used again within 45 s").isLessThan(deadline);
+        readOne(hermes);
+        Thread.sleep(100);
+      }
+    }
+  }
+
+  private String readOne(Hermes hermes) {
+    return hermes.cached("one", String.class, () -> {
+      loads.incrementAndGet();
+      return "value";
+    });
   }
 
   /**
