@@ -30,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -627,7 +626,7 @@ public final class HermesEngine implements Hermes {
       versions = Envelope.versionsOf(read);
       if (found != null && found.matches(versions)) {
         long now = System.currentTimeMillis();
-        if (!found.expired(now) && !found.dueForEarlyRefresh(now, 1 - ThreadLocalRandom.current().nextDouble())) {
+        if (!found.expired(now) && !found.dueForEarlyRefresh(now)) {
           space.counters.hits.increment();
           return found;
         }
