@@ -35,7 +35,8 @@ class CachingTest {
 
   @WeldSetup
   WeldInitiator weld = WeldInitiator.from(Containers.weld(Example.class, Nested.class, Users.class,
-      WholeClassCached.class, UserRepository.class, Custom.class, ShortKeys.class)).build();
+      WholeClassCached.class, UserRepository.class, OrderRepository.class, Custom.class, ShortKeys.class, Async.class))
+      .build();
 
   @Inject
   Hermes hermes;
@@ -241,13 +242,47 @@ class CachingTest {
   }
 
   @Test
-  void aMethodOfAGenericSuperclassIsCachedWithItsResolvedReturnType(UserRepository repository) {
-    User first = repository.find(7);
-    User second = repository.find(7);
+  void aMethodOfAGenericSuperclassIsCachedPerBeanWithItsResolvedReturnType(UserRepository users,
+      OrderRepository orders) {
+    User first = users.find(7);
+    User second = users.find(7);
+    Order order = orders.find(7);
 
     assertThat(second).isEqualTo(first).isEqualTo(new User(7, "user 7"));
-    assertThat(repository.loads()).isEqualTo(1);
-    assertThat(keys()).anyMatch(key -> key.startsWith("cache:entry:" + Repository.class.getName() + ":find:"));
+    assertThat(order).as("another bean inheriting the method has its own entries").isEqualTo(new Order(7, 70));
+    assertThat(users.loads()).isEqualTo(1);
+    assertThat(keys()).anyMatch(key -> key.startsWith("cache:entry:" + UserRepository.class.getName() + ":find:"))
+        .anyMatch(key -> key.startsWith("cache:entry:" + OrderRepository.class.getName() + ":find:"));
+  }
+
+  @Test
+  void anAsynchronousMethodIsCachedByItsCompletedValueAndSharedByConcurrentCallers(Async async) throws Exception {
+    List<java.util.concurrent.CompletableFuture<String>> callers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      callers.add(async.slowGreeting("Ada").toCompletableFuture());
+    }
+    async.release();
+    for (java.util.concurrent.CompletableFuture<String> caller : callers) {
+      assertThat(caller.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("hello Ada");
+    }
+    assertThat(async.slowGreeting("Ada").toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS))
+        .isEqualTo("hello Ada");
+    assertThat(async.runs()).isEqualTo(1);
+    assertThat(keys()).anyMatch(key -> key.startsWith("cache:entry:" + Async.class.getName() + ":slowGreeting:"));
+  }
+
+  @Test
+  void aFailedAsynchronousResultIsNotCachedAndInvalidateSkipsTheBody(Async async) throws Exception {
+    assertThatThrownBy(() -> async.failing(1).get(10, java.util.concurrent.TimeUnit.SECONDS))
+        .hasRootCauseMessage("failed 1");
+    assertThatThrownBy(() -> async.failing(1).get(10, java.util.concurrent.TimeUnit.SECONDS))
+        .hasRootCauseMessage("failed 2");
+
+    async.release();
+    async.slowGreeting("Bob").toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    hermes.invalidate(() -> async.slowGreeting("Bob"));
+    async.slowGreeting("Bob").toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(async.runs()).isEqualTo(2);
   }
 
   @Test
@@ -422,6 +457,52 @@ class CachingTest {
     @Override
     protected User load(long id) {
       return new User(id, "user " + id);
+    }
+  }
+
+  public record Order(long id, int total) {}
+
+  @ApplicationScoped
+  static class OrderRepository extends Repository<Order> {
+
+    @Override
+    protected Order load(long id) {
+      return new Order(id, (int) id * 10);
+    }
+  }
+
+  @ApplicationScoped
+  static class Async {
+
+    final AtomicInteger runs = new AtomicInteger();
+    final AtomicInteger failures = new AtomicInteger();
+    final CountDownLatch release = new CountDownLatch(1);
+
+    public void release() {
+      release.countDown();
+    }
+
+    public int runs() {
+      return runs.get();
+    }
+
+    @HermesCached
+    public java.util.concurrent.CompletionStage<String> slowGreeting(String name) {
+      runs.incrementAndGet();
+      return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return "hello " + name;
+      });
+    }
+
+    @HermesCached
+    public java.util.concurrent.CompletableFuture<String> failing(int id) {
+      return java.util.concurrent.CompletableFuture.failedFuture(
+          new IllegalStateException("failed " + failures.incrementAndGet()));
     }
   }
 

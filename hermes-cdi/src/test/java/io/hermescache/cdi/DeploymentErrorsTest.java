@@ -88,9 +88,9 @@ class DeploymentErrorsTest {
   }
 
   @Test
-  void anAsynchronousMethod() {
+  void anAsynchronousMethodOfAnotherStageType() {
     assertThat(deploymentError(Asynchronous.class)).contains(
-        Asynchronous.class.getName() + ".later()", "not supported yet");
+        Asynchronous.class.getName() + ".later()", "must return CompletionStage or CompletableFuture");
   }
 
   @Test
@@ -228,10 +228,12 @@ class DeploymentErrorsTest {
   @Dependent
   static class Asynchronous {
     @HermesCached
-    public java.util.concurrent.CompletionStage<String> later() {
-      return java.util.concurrent.CompletableFuture.completedFuture("");
+    public CustomFuture later() {
+      return new CustomFuture();
     }
   }
+
+  static class CustomFuture extends java.util.concurrent.CompletableFuture<String> {}
 
   @Dependent
   static class Fine {

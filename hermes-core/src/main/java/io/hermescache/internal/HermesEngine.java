@@ -448,7 +448,7 @@ public final class HermesEngine implements Hermes {
     private Object computeUnderLock() throws Exception {
       String token = Keys.token();
       if (tryLock(token)) {
-        return computeAndStore(token);
+        return computeUnlessStored(token);
       }
       space.counters.lockWaits.increment();
       if (stale != null) {
@@ -457,13 +457,12 @@ public final class HermesEngine implements Hermes {
       long deadline = System.nanoTime() + lockTimeout.toNanos();
       for (long backoff = FIRST_BACKOFF_MILLIS; System.nanoTime() < deadline; backoff = nextBackoff(backoff)) {
         sleep(Math.max(1, Math.min(backoff, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
+        if (tryLock(token)) {
+          return computeUnlessStored(token);
+        }
         Envelope peer = storedByPeer();
         if (peer != null) {
           return peer.value;
-        }
-        if (tryLock(token)) {
-          adoptLatestVersions();
-          return computeAndStore(token);
         }
       }
       LOG.log(System.Logger.Level.DEBUG, "Waited " + lockTimeout + " for " + entryKey + "; computing it here");
@@ -472,6 +471,12 @@ public final class HermesEngine implements Hermes {
         store(token, value);
       }
       return value;
+    }
+
+    /** With the lock held: the value a peer stored just before, else a new computation. */
+    private Object computeUnlessStored(String token) throws Exception {
+      Envelope peer = storedBeforeLocking(token);
+      return peer != null ? peer.value : computeAndStore(token);
     }
 
     private Object computeAndStore(String token) throws Exception {
@@ -527,23 +532,31 @@ public final class HermesEngine implements Hermes {
     private void acquireAsync(Flight mine, String token, long deadline, long backoff) {
       try {
         boolean waited = backoff > 0;
-        Envelope peer = waited ? storedByPeer() : null;
-        if (peer != null) {
-          mine.result.complete(peer.value);
-        } else if (tryLock(token)) {
-          if (waited) {
-            adoptLatestVersions();
+        if (tryLock(token)) {
+          Envelope peer = storedBeforeLocking(token);
+          if (peer != null) {
+            mine.result.complete(peer.value);
+          } else {
+            computeAsync(mine, token, true);
           }
-          computeAsync(mine, token, true);
-        } else if (!waited && stale != null) {
+          return;
+        }
+        if (!waited) {
           space.counters.lockWaits.increment();
-          mine.result.complete(serveStale());
-        } else if (System.nanoTime() >= deadline) {
+          if (stale != null) {
+            mine.result.complete(serveStale());
+            return;
+          }
+        } else {
+          Envelope peer = storedByPeer();
+          if (peer != null) {
+            mine.result.complete(peer.value);
+            return;
+          }
+        }
+        if (System.nanoTime() >= deadline) {
           computeAsync(mine, token, false);
         } else {
-          if (!waited) {
-            space.counters.lockWaits.increment();
-          }
           long next = waited ? nextBackoff(backoff) : FIRST_BACKOFF_MILLIS;
           CompletableFuture.delayedExecutor(next, TimeUnit.MILLISECONDS, executor())
               .execute(() -> acquireAsync(mine, token, deadline, next));
@@ -650,10 +663,20 @@ public final class HermesEngine implements Hermes {
       return found != null && found.matches(latestVersions) && !found.expired(System.currentTimeMillis()) ? found : null;
     }
 
-    /** After waiting, the value is computed under the versions current now, not those of the first read. */
-    private void adoptLatestVersions() {
+    /**
+     * Just after taking the lock: a value that the previous holder stored between this call's read and its
+     * lock is served (the lock freed again) rather than computed a second time; otherwise the value is to be
+     * computed under the versions current now.
+     */
+    private Envelope storedBeforeLocking(String token) {
+      Envelope peer = storedByPeer();
+      if (peer != null) {
+        unlock(token);
+        return peer;
+      }
       versions = latestVersions;
       createMissingVersions();
+      return null;
     }
 
     private Object serveStale() {

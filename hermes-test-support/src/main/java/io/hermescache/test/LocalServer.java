@@ -33,7 +33,7 @@ public final class LocalServer implements AutoCloseable {
     this.binary = binary;
     this.arguments = arguments;
     this.port = port;
-    this.log = Path.of("target", "servers", binary.getFileName() + "-" + port + ".log").toAbsolutePath();
+    this.log = directory().resolve(binary.getFileName() + "-" + port + ".log");
   }
 
   /**
@@ -52,6 +52,11 @@ public final class LocalServer implements AutoCloseable {
     folders.addAll(List.of("/usr/bin", "/usr/sbin", "/usr/local/bin", "/opt/homebrew/bin"));
     return folders.stream().filter(folder -> !folder.isEmpty()).map(folder -> Path.of(folder, name))
         .filter(Files::isExecutable).findFirst();
+  }
+
+  /** Where servers' logs and files go: {@code target/servers} of the module under test. */
+  static Path directory() {
+    return Path.of("target", "servers").toAbsolutePath();
   }
 
   /** A port free on loopback now. */

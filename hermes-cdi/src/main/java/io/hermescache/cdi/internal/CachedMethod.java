@@ -5,6 +5,7 @@ import io.hermescache.internal.KeySpace;
 import io.hermescache.internal.plan.CachedMethodPlan;
 import jakarta.interceptor.InvocationContext;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /** A {@code @HermesCached} method's plan bound to the engine that serves it. */
@@ -18,7 +19,7 @@ final class CachedMethod {
   CachedMethod(HermesEngine engine, CachedMethodPlan plan) {
     this.engine = engine;
     this.plan = plan;
-    this.space = engine.keySpace(plan.name(), plan.returnType());
+    this.space = engine.keySpace(plan.name(), plan.valueType());
     Duration ttl = engine.defaultTtl();
     this.configuredTtl = value -> ttl;
   }
@@ -26,6 +27,10 @@ final class CachedMethod {
   /** The cached value of the call, or the method's; in invalidation mode the entry is dropped instead. */
   Object invoke(InvocationContext call) throws Exception {
     Object[] arguments = call.getParameters();
+    if (plan.async()) {
+      return engine.getAsync(space, plan.key(arguments), plan.tags(arguments), plan.ttl(arguments, configuredTtl),
+          () -> (CompletionStage<?>) call.proceed());
+    }
     Object value = engine.get(space, plan.key(arguments), plan.tags(arguments), plan.ttl(arguments, configuredTtl),
         call::proceed);
     // invalidation skips the body and yields null, which a primitive return type cannot take

@@ -11,6 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.InvocationContext;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -43,7 +47,23 @@ public class HermesRuntime {
 
   @PostConstruct
   void start() {
-    engine = build(ConfigProvider.getConfig());
+    Config config = ConfigProvider.getConfig();
+    Hermes.Builder builder = Hermes.builder().configure(key -> config.getOptionalValue(key, String.class));
+    containerExecutor().ifPresent(builder::executor);
+    engine = (HermesEngine) builder.build();
+  }
+
+  /**
+   * The Jakarta EE server's default managed executor, where there is one: asynchronous calls then use
+   * the server's threads (with its context propagation) rather than Hermes' own.
+   */
+  private static Optional<Executor> containerExecutor() {
+    try {
+      Object executor = new InitialContext().lookup("java:comp/DefaultManagedExecutorService");
+      return executor instanceof Executor ? Optional.of((Executor) executor) : Optional.empty();
+    } catch (NamingException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   @PreDestroy

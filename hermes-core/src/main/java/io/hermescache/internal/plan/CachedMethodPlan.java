@@ -10,6 +10,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,7 +32,7 @@ public final class CachedMethodPlan {
   private CachedMethodPlan(InterceptedMethod site, Function<Object[], String> keys, List<Template> tags,
       Function<Object, Duration> fixedTtl, Supplier<? extends TtlPolicy> ttlPolicy) {
     this.site = site;
-    this.name = site.method.getDeclaringClass().getName() + "." + site.method.getName();
+    this.name = site.beanClass.getName() + "." + site.method.getName();
     this.keys = keys;
     this.tags = tags;
     this.fixedTtl = fixedTtl;
@@ -51,9 +52,10 @@ public final class CachedMethodPlan {
     if (returned == void.class) {
       throw site.problem("the method returns void, so there is nothing to cache");
     }
-    if (CompletionStage.class.isAssignableFrom(returned)) {
-      throw site.problem("the method returns a " + returned.getSimpleName() + "; caching asynchronous results is"
-          + " not supported yet (the future itself must never be cached)");
+    if (CompletionStage.class.isAssignableFrom(returned) && returned != CompletionStage.class
+        && returned != CompletableFuture.class) {
+      throw site.problem("the method returns a " + returned.getName() + "; an asynchronous method must return"
+          + " CompletionStage or CompletableFuture, whose completed value is cached");
     }
     Function<Object, Duration> fixedTtl = null;
     if (cached.ttl() != HermesCached.CONFIGURED_TTL) {
@@ -87,8 +89,9 @@ public final class CachedMethodPlan {
     if (!cached.key().isEmpty()) {
       return site.template("key", cached.key())::render;
     }
-    // the declaring class, never the proxy or bean subclass: every bean inheriting the method shares its entries
-    String head = method.getDeclaringClass().getName() + ":" + method.getName() + ":";
+    // the bean class, never a proxy subclass; for an inherited method not the declaring class either, since
+    // the method may behave differently per bean (e.g. Repo<T>.find calling an overridden entityClass())
+    String head = site.beanClass.getName() + ":" + method.getName() + ":";
     Class<?>[] parameterTypes = method.getParameterTypes();
     return arguments -> head + ArgumentHash.of(parameterTypes, arguments);
   }
@@ -106,14 +109,22 @@ public final class CachedMethodPlan {
     return site.method;
   }
 
-  /** Where statistics go: {@code fully.qualified.DeclaringClass.method}. */
+  /** Where statistics go: {@code fully.qualified.BeanClass.method}. */
   public String name() {
     return name;
   }
 
-  /** The return type as seen from the bean class, type variables resolved; the value is read back as this. */
-  public Type returnType() {
-    return site.returnType;
+  /**
+   * The type of the cached value, as seen from the bean class (type variables resolved): the return type,
+   * or {@code T} of a {@code CompletionStage<T>}.
+   */
+  public Type valueType() {
+    return async() ? Generics.typeArgument(site.returnType, 0) : site.returnType;
+  }
+
+  /** Whether the method returns a {@code CompletionStage} whose completed value is what is cached. */
+  public boolean async() {
+    return CompletionStage.class.isAssignableFrom(site.method.getReturnType());
   }
 
   /** What the method returns when its body is skipped (invalidation): zero or false for primitives, else null. */

@@ -56,6 +56,14 @@ final class Generics {
   }
 
   /** The class a value of {@code type} is an instance of: the erasure, the upper bound of a variable. */
+  /**
+   * Type argument {@code index} of a parameterised type, e.g. {@code T} of {@code CompletionStage<T>};
+   * {@code Object} for a raw type.
+   */
+  static Type typeArgument(Type type, int index) {
+    return type instanceof ParameterizedType ? ((ParameterizedType) type).getActualTypeArguments()[index] : Object.class;
+  }
+
   static Class<?> raw(Type type) {
     if (type instanceof Class<?>) {
       return (Class<?>) type;

@@ -128,9 +128,9 @@ class TemplateTest {
     CachedMethodPlan plan = CachedMethodPlan.of(Items.class, similar, similar.getAnnotation(HermesCached.class),
         Instances.constructors());
 
-    assertThat(plan.returnType().getTypeName()).isEqualTo("java.util.List<" + Item.class.getName() + ">");
+    assertThat(plan.valueType().getTypeName()).isEqualTo("java.util.List<" + Item.class.getName() + ">");
     assertThat(plan.tags(new Object[] {new Item(9)})).containsExactly("entity:9");
-    assertThat(plan.name()).isEqualTo(Repository.class.getName() + ".similar");
-    assertThat(plan.key(new Object[] {new Item(9)})).startsWith(Repository.class.getName() + ":similar:");
+    assertThat(plan.name()).isEqualTo(Items.class.getName() + ".similar");
+    assertThat(plan.key(new Object[] {new Item(9)})).startsWith(Items.class.getName() + ":similar:");
   }
 }

@@ -1,0 +1,217 @@
+package io.hermescache.redis;
+
+import io.hermescache.spi.Backend;
+import io.hermescache.spi.Payload;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import redis.clients.jedis.ClusterPipeline;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * A backend on Redis through Jedis: a standalone server, a Sentinel-managed master or a Redis Cluster, as
+ * configured by {@link RedisBackendProvider}. Keys and values are stored as they are (binary-safe), so the
+ * layout of the design ({@code cache:entry:…}, {@code cache:tag:…}, {@code cache:lock:…},
+ * {@code cache:namespace}) can be inspected with {@code redis-cli --scan}.
+ *
+ * <p>Nothing connects until the first operation. A read is one {@code MGET}; locks are {@code SET NX PX}
+ * with a token, released by an atomic compare-and-delete script; {@link #setIfLocked} is one script that
+ * checks the lock and writes the entry.
+ *
+ * <p><b>Cluster.</b> The entry, the tags and the lock of one call hash to different slots, usually on
+ * different nodes, and the layout must not change to bring them together (hash tags would). So in a
+ * cluster:
+ * <ul>
+ *   <li>{@link #getAll} pipelines one {@code GET} per key, grouped per node, the nodes in parallel: still
+ *       one round trip, never a cross-slot {@code MGET};</li>
+ *   <li>{@link #setIfLocked} cannot check and write atomically, because no command or script spans two
+ *       nodes. It checks the lock, writes the entry, checks the lock again, and if the lock is no longer
+ *       the caller's, takes the entry back (compare-and-delete, so a newer value written by someone else
+ *       stays). To close the remaining race, {@link #delete} deletes its keys twice: whatever the order of
+ *       the first pass, the second removes an entry written by a computation that saw its lock before the
+ *       first pass removed it. The guarantee is weaker than on a single server in one way only: a value
+ *       whose computation an {@code invalidate(key)} interrupted may be readable for a moment after the
+ *       invalidation returned (between its write and its take-back, about two round trips), and is gone
+ *       after that. Tag and namespace invalidation ({@code clean}) stay exact in a cluster, since they work
+ *       by versions read with the entry.</li>
+ * </ul>
+ * Lock and single-key operations go to the node of their key, as on a single server.
+ */
+public final class RedisBackend implements Backend {
+
+  private static final LuaScript COMPARE_AND_DELETE = new LuaScript(
+      "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0");
+
+  /** KEYS: lock, entry. ARGV: token, value, TTL in milliseconds (0: no expiry). */
+  private static final LuaScript SET_IF_LOCKED = new LuaScript(
+      "if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end "
+          + "if ARGV[3] == '0' then redis.call('SET', KEYS[2], ARGV[2]) "
+          + "else redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end return 1");
+
+  private final RedisConfig config;
+  private volatile UnifiedJedis client;
+  private ExecutorService clusterReaders;
+  private boolean closed;
+
+  RedisBackend(RedisConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public List<Payload> getAll(List<String> keys) {
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    byte[][] rawKeys = keys.stream().map(RedisBackend::bytes).toArray(byte[][]::new);
+    List<byte[]> values = config.cluster() ? getAcrossNodes(rawKeys) : client().mget(rawKeys);
+    List<Payload> payloads = new ArrayList<>(values.size());
+    for (byte[] value : values) {
+      payloads.add(value == null ? null : Payload.of(value));
+    }
+    return payloads;
+  }
+
+  @Override
+  public void set(String key, Payload value, Duration ttl) {
+    client().set(bytes(key), value.bytes(), expiring(SetParams.setParams(), ttl));
+  }
+
+  @Override
+  public boolean add(String key, Payload value, Duration ttl) {
+    return client().set(bytes(key), value.bytes(), expiring(SetParams.setParams().nx(), ttl)) != null;
+  }
+
+  @Override
+  public void delete(String... keys) {
+    if (keys.length == 0) {
+      return;
+    }
+    byte[][] rawKeys = Arrays.stream(keys).map(RedisBackend::bytes).toArray(byte[][]::new);
+    UnifiedJedis redis = client();
+    redis.del(rawKeys);
+    if (config.cluster()) {
+      // The second pass is what makes setIfLocked's write-then-check safe in a cluster (see class comment).
+      redis.del(rawKeys);
+    }
+  }
+
+  @Override
+  public void unlock(String lockKey, String token) {
+    COMPARE_AND_DELETE.run(client(), List.of(bytes(lockKey)), List.of(bytes(token)));
+  }
+
+  @Override
+  public boolean setIfLocked(String lockKey, String token, String key, Payload value, Duration ttl) {
+    UnifiedJedis redis = client();
+    if (!config.cluster()) {
+      Object stored = SET_IF_LOCKED.run(redis, List.of(bytes(lockKey), bytes(key)),
+          List.of(bytes(token), value.bytes(), bytes(Long.toString(ttl.toMillis()))));
+      return Long.valueOf(1).equals(stored);
+    }
+    if (!holds(redis, lockKey, token)) {
+      return false;
+    }
+    byte[] entryKey = bytes(key);
+    redis.set(entryKey, value.bytes(), expiring(SetParams.setParams(), ttl));
+    if (holds(redis, lockKey, token)) {
+      return true;
+    }
+    COMPARE_AND_DELETE.run(redis, List.of(entryKey), List.of(value.bytes()));
+    return false;
+  }
+
+  private static boolean holds(UnifiedJedis redis, String lockKey, String token) {
+    return Arrays.equals(redis.get(bytes(lockKey)), bytes(token));
+  }
+
+  @Override
+  public void close() {
+    UnifiedJedis open;
+    synchronized (this) {
+      closed = true;
+      open = client;
+      client = null;
+      if (clusterReaders != null) {
+        clusterReaders.shutdown();
+      }
+    }
+    if (open != null) {
+      open.close();
+    }
+  }
+
+  /** Where this backend goes, without credentials. */
+  @Override
+  public String toString() {
+    return "RedisBackend[" + config + "]";
+  }
+
+  /** The client, created on first use; a failed creation (cluster or sentinel unreachable) is retried next time. */
+  private UnifiedJedis client() {
+    UnifiedJedis current = client;
+    if (current != null) {
+      return current;
+    }
+    synchronized (this) {
+      if (closed) {
+        throw new IllegalStateException(this + " is closed");
+      }
+      if (client == null) {
+        client = config.newClient();
+        if (config.cluster()) {
+          clusterReaders = Executors.newCachedThreadPool(new DaemonThreads("hermes-redis-read"));
+        }
+      }
+      return client;
+    }
+  }
+
+  /** One GET per key, pipelined per node, nodes in parallel: the cluster form of one MGET. */
+  private List<byte[]> getAcrossNodes(byte[][] keys) {
+    RedisClusterClient cluster = (RedisClusterClient) client();
+    try (ClusterPipeline pipeline = cluster.pipelined(clusterReaders)) {
+      List<Response<byte[]>> responses = new ArrayList<>(keys.length);
+      for (byte[] key : keys) {
+        responses.add(pipeline.get(key));
+      }
+      pipeline.sync();
+      List<byte[]> values = new ArrayList<>(keys.length);
+      for (Response<byte[]> response : responses) {
+        values.add(response.get());
+      }
+      return values;
+    }
+  }
+
+  private static SetParams expiring(SetParams params, Duration ttl) {
+    return ttl.isZero() ? params : params.px(Math.max(1, ttl.toMillis()));
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static final class DaemonThreads implements java.util.concurrent.ThreadFactory {
+    private final String name;
+    private final AtomicInteger count = new AtomicInteger();
+
+    DaemonThreads(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+}

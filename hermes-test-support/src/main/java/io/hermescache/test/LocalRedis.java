@@ -1,0 +1,63 @@
+package io.hermescache.test;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@code redis-server} of its own, on a free loopback port, with persistence off: for tests that stop and
+ * restart the server (outages) or need it to themselves (a {@code SCAN} of every key). Tests that just need
+ * a server use {@link RedisServerExtension}, which shares one. Close it to stop the process.
+ */
+public final class LocalRedis implements AutoCloseable {
+
+  static final String MISSING_SERVER = "No Redis server for the tests: set HERMES_REDIS_URI (e.g."
+      + " redis://127.0.0.1:6379/0), or install redis-server (Debian: apt-get install redis-server) so that the"
+      + " tests start one on a free port. Testcontainers is not wired into this harness, so a Docker engine"
+      + " alone does not help.";
+
+  private final LocalServer server;
+
+  private LocalRedis(LocalServer server) {
+    this.server = server;
+  }
+
+  /** A new server, accepting connections when this returns. */
+  public static LocalRedis start() {
+    return new LocalRedis(LocalServer.start(binary("redis-server"), port -> arguments(port, List.of())));
+  }
+
+  /** {@code redis://127.0.0.1:port/0}. */
+  public String uri() {
+    return "redis://" + server.host() + ":" + server.port() + "/0";
+  }
+
+  /** Stops the process; {@link #restart()} brings it back, empty, on the same port. */
+  public void stop() {
+    server.stop();
+  }
+
+  /** Starts the process again after {@link #stop()}, on the same port, without the data it had. */
+  public void restart() {
+    server.start();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+
+  /** The command-line arguments of a throw-away server on {@code port}, followed by {@code extra}. */
+  static List<String> arguments(int port, List<String> extra) {
+    List<String> arguments = new ArrayList<>(List.of("--port", String.valueOf(port), "--bind", "127.0.0.1",
+        "--save", "", "--appendonly", "no", "--dir", LocalServer.directory().toString()));
+    arguments.addAll(extra);
+    return arguments;
+  }
+
+  /** The installed Redis program {@code name}, or a failure that says how to provide one. */
+  static Path binary(String name) {
+    return LocalServer.find(name).orElseThrow(() -> new IllegalStateException(MISSING_SERVER
+        + " (" + name + " was not found on the PATH)"));
+  }
+}

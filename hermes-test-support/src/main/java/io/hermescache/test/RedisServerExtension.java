@@ -1,0 +1,53 @@
+package io.hermescache.test;
+
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Provides a real Redis server to tests, as the URI of a {@link RedisUri} parameter:
+ * <ol>
+ *   <li>the server named by the environment variable {@code HERMES_REDIS_URI}, if set;</li>
+ *   <li>else a local {@code redis-server} started on a free loopback port, once for the whole test run,
+ *       shared by every test class, and stopped when the run ends;</li>
+ *   <li>else the test fails with a message saying how to provide one. Testcontainers is not wired in.</li>
+ * </ol>
+ * The server may be shared (with other tests, or with other users under {@code HERMES_REDIS_URI}): tests
+ * keep to keys of their own, e.g. a random prefix, and never flush it.
+ *
+ * <pre>{@code
+ * @ExtendWith(RedisServerExtension.class)
+ * class MyTest {
+ *   @Test void reads(@RedisUri String uri) { ... }
+ * }
+ * }</pre>
+ */
+public final class RedisServerExtension implements ParameterResolver {
+
+  /** The variable that names an existing server instead of starting one. */
+  public static final String URI_VARIABLE = "HERMES_REDIS_URI";
+
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RedisServerExtension.class);
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.isAnnotated(RedisUri.class);
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    if (parameter.getParameter().getType() != String.class) {
+      throw new ParameterResolutionException("@RedisUri goes on a String parameter, not on " + parameter.getParameter());
+    }
+    return Optional.ofNullable(System.getenv(URI_VARIABLE)).filter(uri -> !uri.isBlank())
+        .orElseGet(() -> sharedServer(context).uri());
+  }
+
+  /** One server for the run: kept in the root store, which closes it (stopping the process) when the run ends. */
+  private static LocalRedis sharedServer(ExtensionContext context) {
+    return context.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(LocalRedis.class, type -> LocalRedis.start(), LocalRedis.class);
+  }
+}

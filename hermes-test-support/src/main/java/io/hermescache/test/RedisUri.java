@@ -1,0 +1,16 @@
+package io.hermescache.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a {@code String} parameter (of a test constructor, a test or lifecycle method) that
+ * {@link RedisServerExtension} fills with the URI of a real Redis server, e.g. {@code redis://127.0.0.1:41234/0}.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+public @interface RedisUri {}
