@@ -241,7 +241,9 @@ public final class HermesEngine implements Hermes {
     flights.remove(key);
     if (current != null) {
       KeyLimits limits = current.keyLimits();
-      mustWrite(() -> current.delete(Keys.fit(entryPrefix + key, limits), Keys.fit(lockPrefix + key, limits)));
+      // The lock before the entry: a backend that cannot check a lock and write atomically (memcached) relies
+      // on this order so that a value being computed loses to the invalidation (see its setIfLocked).
+      mustWrite(() -> current.delete(Keys.fit(lockPrefix + key, limits), Keys.fit(entryPrefix + key, limits)));
     }
   }
 
