@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,8 +87,8 @@ final class PayaraMicro implements BeforeAllCallback, AfterAllCallback {
         if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
           return;
         }
-      } catch (ConnectException notYet) {
-        // not listening yet
+      } catch (ConnectException | HttpTimeoutException notYet) {
+        // not listening yet, or listening but still deploying
       }
       Thread.sleep(500);
     }
