@@ -8,11 +8,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,12 +23,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Starts Payara Micro as a child process with the WAR deployed, on a free port, before the tests of a
  * class, and stops it after them. The jar, the WAR and the {@code java} to run it with come from the
  * system properties {@code payara.jar}, {@code payara.war} and {@code payara.java} set by the build.
- * Waiting is bounded; when the server does not come up, the exception carries the end of its log.
+ * Waiting is bounded; when the server does not come up, the exception carries the end of its log. JUnit
+ * calls {@link #afterAll} even when {@link #beforeAll} failed, so the process never outlives the tests.
  */
 final class PayaraMicro implements BeforeAllCallback, AfterAllCallback {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  private static final Pattern READY = Pattern.compile("Payara Micro .* ready in ");
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final String readyPath;
@@ -77,27 +81,38 @@ final class PayaraMicro implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
+  /**
+   * Waits for Payara's own "ready" line, then for the application to answer: Payara serves the WAR a
+   * little before its start-up has finished, and requests in that window may be refused.
+   */
   private void awaitReady(long deadline) throws IOException, InterruptedException {
     HttpRequest probe = HttpRequest.newBuilder(base.resolve(readyPath)).timeout(Duration.ofSeconds(5)).build();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("Payara Micro exited with " + process.exitValue() + "\n" + logTail());
       }
-      try {
-        if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (ConnectException | HttpTimeoutException notYet) {
-        // not listening yet, or listening but still deploying
+      if (READY.matcher(log()).find() && answers(probe)) {
+        return;
       }
       Thread.sleep(500);
     }
-    afterAll(null);
     throw new IllegalStateException("Payara Micro did not serve " + probe.uri() + " within " + START_TIMEOUT + "\n" + logTail());
   }
 
+  private boolean answers(HttpRequest probe) throws IOException, InterruptedException {
+    try {
+      return http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (ConnectException | HttpTimeoutException notYet) {
+      return false;
+    }
+  }
+
+  private String log() throws IOException {
+    return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+  }
+
   private String logTail() throws IOException {
-    List<String> lines = Files.readAllLines(log);
+    List<String> lines = log().lines().toList();
     return "--- last lines of " + log + " ---\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
   }
 
