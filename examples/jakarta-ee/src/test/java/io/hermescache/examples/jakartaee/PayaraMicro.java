@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * class, and stops it after them. The jar, the WAR and the {@code java} to run it with come from the
  * system properties {@code payara.jar}, {@code payara.war} and {@code payara.java} set by the build.
  * Waiting is bounded; when the server does not come up, the exception carries the end of its log. JUnit
- * calls {@link #afterAll} even when {@link #beforeAll} failed, so the process never outlives the tests.
+ * calls {@link #afterAll} even when {@link #beforeAll} failed, and a shutdown hook stops the server if
+ * the test JVM is interrupted, so it does not outlive the tests.
  */
 final class PayaraMicro implements BeforeAllCallback, AfterAllCallback {
 
@@ -65,6 +66,7 @@ final class PayaraMicro implements BeforeAllCallback, AfterAllCallback {
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
     awaitReady(System.nanoTime() + START_TIMEOUT.toNanos());
     System.out.printf("Payara Micro served %s after %d ms%n", base,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
