@@ -703,7 +703,10 @@ public final class HermesEngine implements Hermes {
       try {
         return payload.decode(space.decoder);
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.DEBUG, "Unreadable entry " + entryKey + " is treated as a miss: " + e);
+        // a miss, and the value computed next overwrites it; but a type that can never be read back would
+        // make every call a miss, so this is counted and shown, not hidden
+        space.counters.errors.increment();
+        errorLog.warn(e, "Unreadable entry " + entryKey + " is treated as a miss: " + e);
         return null;
       }
     }
