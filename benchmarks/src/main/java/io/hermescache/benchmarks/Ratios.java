@@ -17,7 +17,8 @@ import java.util.Map;
  * Reads a JMH JSON result file and prints, as a Markdown table, each Hermes figure as a ratio to the
  * plain library measured in the same run: ratios hold on a noisy machine where absolute numbers do not.
  *
- * <p>{@code java -cp benchmarks.jar io.hermescache.benchmarks.Ratios target/jmh.json}
+ * <p>{@code java -cp benchmarks.jar io.hermescache.benchmarks.Ratios target/jmh.json [chart.svg]} also draws
+ * the ratios as a bar chart for the site.
  */
 public final class Ratios {
 
@@ -42,6 +43,35 @@ public final class Ratios {
 
   private Ratios() {}
 
+  /** Horizontal bars, one per ratio, on a scale from 0 to 1 (the plain library). */
+  private static String chart(Map<String, Double> ratios) {
+    int labelWidth = 330;
+    int barWidth = 360;
+    int rowHeight = 26;
+    int height = 40 + rowHeight * ratios.size();
+    StringBuilder svg = new StringBuilder();
+    svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
+        + " font-family=\"sans-serif\" font-size=\"12\">%n", labelWidth + barWidth + 70, height));
+    svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"10\" x2=\"%d\" y2=\"%d\" stroke=\"#999\""
+        + " stroke-dasharray=\"4\"/>%n<text x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"#666\">"
+        + "1.0 = the plain library</text>%n", labelWidth + barWidth, labelWidth + barWidth, height - 20,
+        labelWidth + barWidth, height - 6));
+    int y = 12;
+    for (Map.Entry<String, Double> ratio : ratios.entrySet()) {
+      double shown = Math.min(ratio.getValue(), 1.0);
+      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n"
+          + "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"#3b6ea5\"/>%n"
+          + "<text x=\"%.1f\" y=\"%d\">%.3f</text>%n", labelWidth - 8, y + 12, escape(ratio.getKey()), labelWidth, y,
+          Math.max(1, shown * barWidth), labelWidth + Math.max(1, shown * barWidth) + 4, y + 12, ratio.getValue()));
+      y += rowHeight;
+    }
+    return svg.append("</svg>\n").toString();
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+
   public static void main(String[] args) throws IOException {
     Map<String, Double> scores = new LinkedHashMap<>();
     Map<String, String> units = new LinkedHashMap<>();
@@ -60,13 +90,18 @@ public final class Ratios {
     }
     System.out.println("| comparison | Hermes | baseline | ratio | target |");
     System.out.println("|---|---|---|---|---|");
+    Map<String, Double> ratios = new LinkedHashMap<>();
     for (Comparison comparison : COMPARISONS) {
       Double measured = scores.get(comparison.measured);
       Double baseline = scores.get(comparison.baseline);
       if (measured != null && baseline != null) {
+        ratios.put(comparison.what, measured / baseline);
         System.out.printf(Locale.ROOT, "| %s | %.3f %s | %.3f %s | %.3f | %s |%n", comparison.what, measured,
             units.get(comparison.measured), baseline, units.get(comparison.baseline), measured / baseline, comparison.target);
       }
+    }
+    if (args.length > 1) {
+      Files.writeString(Path.of(args[1]), chart(ratios));
     }
     Double small = scores.get("CleanTagBenchmark.cleanTag[entries=100]");
     Double large = scores.get("CleanTagBenchmark.cleanTag[entries=1000000]");
