@@ -3,8 +3,6 @@ package io.hermescache.quarkus.deployment;
 import io.hermescache.HermesCached;
 import io.hermescache.HermesConfigurationException;
 import io.hermescache.HermesInvalidate;
-import io.hermescache.KeyGenerator;
-import io.hermescache.TtlPolicy;
 import io.hermescache.internal.plan.BeanPlans;
 import io.hermescache.internal.plan.CachedMethodPlan;
 import io.hermescache.spi.BackendProvider;
@@ -48,7 +46,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
@@ -141,7 +138,11 @@ class HermesProcessor {
     List<String> validated = new ArrayList<>();
     List<Throwable> problems = new ArrayList<>();
     BuildTimeInstances instances = new BuildTimeInstances(validation);
-    for (BeanInfo bean : validation.getContext().beans().classBeans()) {
+    Set<BeanInfo> live = validation.getContext().beans().classBeans().collect(Collectors.toSet());
+    List<BeanInfo> beans = new ArrayList<>(live);
+    // beans ArC removed as unused are checked too: a mistake must not wait until the bean is first injected
+    validation.getContext().removedBeans().classBeans().forEach(beans::add);
+    for (BeanInfo bean : beans) {
       if (bean.isInterceptor() || !inheritsAnnotations(bean.getImplClazz(), annotated, index)) {
         continue;
       }
@@ -152,7 +153,9 @@ class HermesProcessor {
         checkReturnType(plan).ifPresent(problems::add);
         registerForReflection(plan, reflection);
       });
-      validated.add(beanClass.getName());
+      if (live.contains(bean)) {
+        validated.add(beanClass.getName());
+      }
     }
     if (!problems.isEmpty()) {
       errors.produce(new ValidationErrorBuildItem(problems));

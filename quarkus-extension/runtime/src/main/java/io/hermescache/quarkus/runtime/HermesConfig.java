@@ -5,6 +5,8 @@ import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import io.smallrye.config.WithParentName;
+import java.util.Map;
 
 /**
  * The {@code hermes.*} keys, the same names and defaults as in every other Hermes integration, so that
@@ -61,11 +63,7 @@ public interface HermesConfig {
   /** The in-process (Caffeine) backend. */
   InProcess inprocess();
 
-  /**
-   * The Redis backend ({@code hermes-backend-redis}). Its other keys ({@code hermes.redis.timeout},
-   * {@code hermes.redis.pool.*}, {@code hermes.redis.cluster}, {@code hermes.redis.sentinel.*}) are read by
-   * the backend as they are.
-   */
+  /** The Redis backend ({@code hermes-backend-redis}). */
   Redis redis();
 
   /** The Memcached backend ({@code hermes-backend-memcached}). */
@@ -103,6 +101,13 @@ public interface HermesConfig {
     /** {@code redis://[user:password@]host:port/db}, or {@code rediss://} for TLS. */
     @WithDefault("redis://localhost:6379/0")
     String uri();
+
+    /**
+     * The backend's other keys, read by it as they are: {@code timeout}, {@code pool.max-total},
+     * {@code pool.max-idle}, {@code cluster}, {@code sentinel.master}, {@code sentinel.nodes}.
+     */
+    @WithParentName
+    Map<String, String> options();
   }
 
   /** {@code hermes.memcached.*}. */
@@ -111,5 +116,9 @@ public interface HermesConfig {
     /** Comma-separated {@code host:port} list; keys are spread by consistent hashing. */
     @WithDefault("localhost:11211")
     String servers();
+
+    /** The backend's other keys, read by it as they are. */
+    @WithParentName
+    Map<String, String> options();
   }
 }
