@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The products, behind a slow "database" (a map and a pause): each product is cached under its own tag
- * and the shared tag {@code products}, so a price change drops exactly that product and every list.
+ * The products, behind a slow "database" (a map and a pause). Each product is cached under its own tag,
+ * lists under {@code product-lists}, and everything under {@code catalogue}: a price change drops exactly
+ * that product and the lists; {@code hermes.clean("catalogue")} drops it all.
  */
 @ApplicationScoped
 public class Catalogue {
@@ -23,7 +24,7 @@ public class Catalogue {
       3L, new Product(3, "mug", 6.00)));
   private final AtomicInteger queries = new AtomicInteger();
 
-  @HermesCached(tags = {"products", "product:{id}"}, ttl = 600)
+  @HermesCached(tags = {"catalogue", "product:{id}"}, ttl = 600)
   public Product find(long id) {
     Product product = query(() -> table.get(id));
     if (product == null) {
@@ -32,13 +33,13 @@ public class Catalogue {
     return product;
   }
 
-  @HermesCached(tags = "products", ttl = 600)
+  @HermesCached(tags = {"catalogue", "product-lists"}, ttl = 600)
   public List<Product> all() {
     return query(() -> table.values().stream().sorted(Comparator.comparingLong(Product::id)).toList());
   }
 
   /** Changes a price; once it returns, the product's entry and every list are stale. */
-  @HermesInvalidate(tags = {"product:{id}", "products"})
+  @HermesInvalidate(tags = {"product:{id}", "product-lists"})
   public Product reprice(long id, double price) {
     return table.computeIfPresent(id, (key, product) -> new Product(id, product.name(), price));
   }

@@ -3,14 +3,14 @@ package io.hermescache.examples.quarkus;
 import io.hermescache.CacheStats;
 import io.hermescache.Hermes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +54,11 @@ public class CatalogueResource {
         () -> "USD".equals(currency) ? 1.08 : 1.0);
   }
 
-  /** Drops every product entry in one write, whatever their number. */
+  /** Drops every catalogue entry in one write, whatever their number. */
   @POST
   @Path("cache/clean")
   public void clean() {
-    hermes.clean("products");
+    hermes.clean("catalogue");
   }
 
   /** What the cache did for {@link Catalogue#find}, and how often the database was queried. */

@@ -55,7 +55,7 @@ class CatalogueResourceTest {
   }
 
   @Test
-  void cleaningTheTagThroughInjectedHermesDropsEveryProduct() {
+  void cleaningTheCatalogueTagDropsEveryEntry() {
     when().get("/products/1").then().statusCode(200);
     when().get("/products/3").then().statusCode(200);
     when().post("/cache/clean").then().statusCode(204);
