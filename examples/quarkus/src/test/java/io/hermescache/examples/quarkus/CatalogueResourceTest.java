@@ -23,11 +23,13 @@ class CatalogueResourceTest {
   Catalogue catalogue;
 
   private int queriesBefore;
+  private long hitsBefore;
 
   @BeforeEach
   void startCold() {
     hermes.clean();
     queriesBefore = catalogue.queries();
+    hitsBefore = hermes.stats().of(Catalogue.class.getName() + ".find").hits();
   }
 
   @Test
@@ -36,7 +38,7 @@ class CatalogueResourceTest {
       when().get("/products/1").then().statusCode(200).body("name", is("kettle"));
     }
     assertQueries(1);
-    when().get("/cache/stats").then().body("hits", is(2));
+    when().get("/cache/stats").then().body("hits", is((int) hitsBefore + 2));
   }
 
   @Test
