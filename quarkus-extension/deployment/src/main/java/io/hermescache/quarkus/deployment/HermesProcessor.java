@@ -5,13 +5,14 @@ import io.hermescache.HermesConfigurationException;
 import io.hermescache.HermesInvalidate;
 import io.hermescache.internal.plan.BeanPlans;
 import io.hermescache.internal.plan.CachedMethodPlan;
-import io.hermescache.spi.BackendProvider;
 import io.hermescache.quarkus.runtime.CachedInterceptor;
+import io.hermescache.quarkus.runtime.CachedValueType;
 import io.hermescache.quarkus.runtime.HermesMetrics;
 import io.hermescache.quarkus.runtime.HermesReadinessCheck;
 import io.hermescache.quarkus.runtime.HermesRecorder;
 import io.hermescache.quarkus.runtime.HermesRuntime;
 import io.hermescache.quarkus.runtime.InvalidateInterceptor;
+import io.hermescache.spi.BackendProvider;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.arc.deployment.InterceptorBindingRegistrarBuildItem;
@@ -35,7 +36,6 @@ import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
 import io.quarkus.runtime.metrics.MetricsFactory;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -113,12 +113,10 @@ class HermesProcessor {
   @BuildStep
   UnremovableBeanBuildItem keepKeyGeneratorsAndTtlPolicies(CombinedIndexBuildItem index) {
     Set<DotName> types = new TreeSet<>();
-    for (DotName annotation : List.of(CACHED)) {
-      for (AnnotationInstance instance : index.getIndex().getAnnotations(annotation)) {
-        for (String member : List.of("keyGenerator", "ttlPolicy")) {
-          if (instance.value(member) != null) {
-            types.add(instance.value(member).asClass().name());
-          }
+    for (AnnotationInstance cached : index.getIndex().getAnnotations(CACHED)) {
+      for (String member : List.of("keyGenerator", "ttlPolicy")) {
+        if (cached.value(member) != null) {
+          types.add(cached.value(member).asClass().name());
         }
       }
     }
@@ -233,11 +231,8 @@ class HermesProcessor {
    * type arguments and what they hold, e.g. {@code User} of {@code Uni<List<User>>}.
    */
   private static void registerForReflection(CachedMethodPlan plan, BuildProducer<ReflectiveHierarchyBuildItem> reflection) {
-    Type valueType = plan.method().getReturnType() == Uni.class
-        ? ((plan.returnType() instanceof ParameterizedType) ? ((ParameterizedType) plan.returnType()).getActualTypeArguments()[0] : Object.class)
-        : plan.valueType();
     Set<Class<?>> classes = new LinkedHashSet<>();
-    collectClasses(valueType, classes);
+    collectClasses(CachedValueType.of(plan), classes);
     for (Class<?> type : classes) {
       if (!type.isPrimitive() && !type.getName().startsWith("java.")) {
         reflection.produce(ReflectiveHierarchyBuildItem.builder(ClassType.create(DotName.createSimple(type)))

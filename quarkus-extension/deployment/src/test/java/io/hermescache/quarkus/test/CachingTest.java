@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hermescache.Hermes;
 import io.hermescache.HermesCached;
 import io.hermescache.HermesInvalidate;
+import io.hermescache.KeyGenerator;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ class CachingTest {
 
   @RegisterExtension
   static final QuarkusUnitTest APP = new QuarkusUnitTest()
-      .withApplicationRoot(jar -> jar.addClasses(Example.class, User.class));
+      .withApplicationRoot(jar -> jar.addClasses(Example.class, User.class, NameKeys.class));
 
   @Inject
   Example example;
@@ -84,7 +86,25 @@ class CachingTest {
     assertThat(example.runs()).as("user 7 computed again, user 8 not").isEqualTo(3);
   }
 
+  @Test
+  void aKeyGeneratorBeanNothingInjectsIsKeptAndUsed() {
+    example.greeting("ada");
+    hermes.invalidate("greeting:ada");
+    example.greeting("ada");
+    assertThat(example.runs()).as("the entry was stored under the generator's key").isEqualTo(2);
+  }
+
   public record User(long id, String name) {}
+
+  /** A bean (so it could inject what it needs) that no one injects: the build must keep it. */
+  @ApplicationScoped
+  public static class NameKeys implements KeyGenerator {
+
+    @Override
+    public String key(Method method, Object[] arguments) {
+      return method.getName() + ":" + arguments[0];
+    }
+  }
 
   @ApplicationScoped
   public static class Example {
@@ -126,5 +146,11 @@ class CachingTest {
 
     @HermesInvalidate(tags = "user:{user.id}")
     public void save(User user) {}
+
+    @HermesCached(keyGenerator = NameKeys.class)
+    public String greeting(String name) {
+      runs.incrementAndGet();
+      return "hello " + name;
+    }
   }
 }

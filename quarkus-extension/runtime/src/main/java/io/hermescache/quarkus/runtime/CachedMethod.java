@@ -6,8 +6,6 @@ import io.hermescache.internal.KeySpace;
 import io.hermescache.internal.plan.CachedMethodPlan;
 import io.smallrye.mutiny.Uni;
 import jakarta.interceptor.InvocationContext;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,24 +28,10 @@ final class CachedMethod {
   CachedMethod(HermesEngine engine, CachedMethodPlan plan) {
     this.engine = engine;
     this.plan = plan;
-    this.uni = returnsUni(plan);
-    this.space = engine.keySpace(plan.name(), valueType(plan));
+    this.uni = CachedValueType.isUni(plan);
+    this.space = engine.keySpace(plan.name(), CachedValueType.of(plan));
     Duration ttl = engine.defaultTtl();
     this.configuredTtl = value -> ttl;
-  }
-
-  /** Whether the method returns a Mutiny {@code Uni}, whose item is what is cached. */
-  static boolean returnsUni(CachedMethodPlan plan) {
-    return plan.method().getReturnType() == Uni.class;
-  }
-
-  /** The type of the cached value: {@code T} of {@code Uni<T>}, else what the core says. */
-  static Type valueType(CachedMethodPlan plan) {
-    if (returnsUni(plan)) {
-      Type returned = plan.returnType();
-      return returned instanceof ParameterizedType ? ((ParameterizedType) returned).getActualTypeArguments()[0] : Object.class;
-    }
-    return plan.valueType();
   }
 
   /** The cached value of the call, or the method's; in invalidation mode the entry is dropped instead. */
