@@ -30,7 +30,8 @@ public final class Stampede {
     int threads = args.length > 0 ? Integer.parseInt(args[0]) : 64;
     int loadMillis = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    System.out.printf(Locale.ROOT, "Stampede: %d threads on one cold key, loader %d ms, %d rounds%n", threads, loadMillis, rounds);
+    System.out.printf(Locale.ROOT, "Stampede on the %s backend: %d threads on one cold key, loader %d ms, %d rounds%n",
+        System.getProperty("hermes.benchmark.backend", "inprocess"), threads, loadMillis, rounds);
     try (Hermes hermes = Hermes.builder().backend(backend()).build()) {
       report("Hermes", threads, loadMillis, rounds, (key, loader) -> hermes.cached(key, String.class, loader));
     }
