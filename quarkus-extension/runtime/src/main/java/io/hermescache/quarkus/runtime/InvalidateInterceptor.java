@@ -15,7 +15,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Runs {@link HermesInvalidate} methods, then cleans their tags and invalidates their keys; for a method
  * returning a {@link CompletionStage}, once the stage completes normally; for one returning a
- * {@link Uni}, each time it emits an item, before the subscriber gets it. Not part of the API.
+ * {@link Uni}, each time it emits an item, before the subscriber gets it (without blocking the emitting
+ * thread). Not part of the API.
  */
 @HermesInvalidate
 @Interceptor
@@ -32,8 +33,9 @@ public class InvalidateInterceptor {
     Object[] arguments = call.getParameters();
     Class<?> returnType = call.getMethod().getReturnType();
     if (returnType == Uni.class && result != null) {
-      // after the work the Uni stands for, which happens on subscription, not on this call
-      return ((Uni<?>) result).onItem().invoke(() -> invalidate(plan, arguments));
+      // after the work the Uni stands for, which happens on subscription, not on this call; and without
+      // blocking, since the item may arrive on an event-loop thread
+      return ((Uni<?>) result).call(() -> Uni.createFrom().completionStage(() -> invalidateAsync(plan, arguments)));
     }
     // exactly these two: a stage derived from the result has to fit the declared return type
     if ((returnType == CompletionStage.class || returnType == CompletableFuture.class) && result != null) {
@@ -44,6 +46,16 @@ public class InvalidateInterceptor {
     }
     invalidate(plan, arguments);
     return result;
+  }
+
+  /** {@link #invalidate} on the engine's executor: cleans the tags, then invalidates the keys. */
+  private CompletionStage<Void> invalidateAsync(InvalidationPlan plan, Object[] arguments) {
+    HermesEngine engine = runtime.engine();
+    CompletionStage<Void> done = engine.cleanAsync(plan.tags(arguments).toArray(String[]::new));
+    for (String key : plan.keys(arguments)) {
+      done = done.thenCompose(cleaned -> engine.invalidateAsync(key));
+    }
+    return done;
   }
 
   private void invalidate(InvalidationPlan plan, Object[] arguments) {
