@@ -115,6 +115,14 @@ public final class CachedMethodPlan {
   }
 
   /**
+   * The method's generic return type as seen from the bean class (type variables resolved). Integrations
+   * whose asynchronous types the core does not know (Mutiny's {@code Uni<T>}) take the value type from it.
+   */
+  public Type returnType() {
+    return site.returnType;
+  }
+
+  /**
    * The type of the cached value, as seen from the bean class (type variables resolved): the return type,
    * or {@code T} of a {@code CompletionStage<T>}.
    */
