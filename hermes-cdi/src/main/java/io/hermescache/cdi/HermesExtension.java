@@ -64,7 +64,7 @@ public final class HermesExtension implements Extension {
   void validateConfiguration(@Observes AfterDeploymentValidation validation) {
     try {
       // building has no side effects (no connection), so a trial build is a cheap, complete check
-      HermesRuntime.build(ConfigProvider.getConfig()).close();
+      HermesRuntime.configured(ConfigProvider.getConfig()).build().close();
     } catch (HermesConfigurationException e) {
       validation.addDeploymentProblem(e);
     }

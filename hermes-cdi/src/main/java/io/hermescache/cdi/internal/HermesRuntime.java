@@ -2,6 +2,7 @@ package io.hermescache.cdi.internal;
 
 import io.hermescache.Hermes;
 import io.hermescache.internal.HermesEngine;
+import io.hermescache.internal.plan.InterceptedBeans;
 import io.hermescache.internal.plan.InvalidationPlan;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -9,13 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.interceptor.InvocationContext;
-import java.lang.reflect.Method;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -31,26 +29,24 @@ public class HermesRuntime {
   MethodPlans plans;
 
   private HermesEngine engine;
+  private InterceptedBeans<CachedMethod> beans;
 
-  /** Intercepted methods by the class of the intercepted instance: one lookup per call, no reflection. */
-  private final ClassValue<BeanMethods> byInstanceClass = new ClassValue<>() {
-    @Override
-    protected BeanMethods computeValue(Class<?> instanceClass) {
-      return new BeanMethods(plans.beanClassOf(instanceClass));
-    }
-  };
-
-  /** A Hermes engine configured by the {@code hermes.*} keys of {@code config}; it connects to nothing yet. */
-  public static HermesEngine build(Config config) {
-    return (HermesEngine) Hermes.builder().configure(key -> config.getOptionalValue(key, String.class)).build();
+  /**
+   * A builder configured by the {@code hermes.*} keys of {@code config}, using the server's executor where
+   * there is one; what it builds connects to nothing yet.
+   */
+  public static Hermes.Builder configured(Config config) {
+    Hermes.Builder builder = Hermes.builder().configure(key -> config.getOptionalValue(key, String.class));
+    containerExecutor().ifPresent(builder::executor);
+    return builder;
   }
 
   @PostConstruct
   void start() {
-    Config config = ConfigProvider.getConfig();
-    Hermes.Builder builder = Hermes.builder().configure(key -> config.getOptionalValue(key, String.class));
-    containerExecutor().ifPresent(builder::executor);
-    engine = (HermesEngine) builder.build();
+    engine = (HermesEngine) configured(ConfigProvider.getConfig()).build();
+    beans = new InterceptedBeans<>(plans.instances(), plan -> new CachedMethod(engine, plan),
+        MethodPlans::beanClassOfUnknown);
+    plans.planned().forEach(beans::add);
   }
 
   /**
@@ -79,32 +75,15 @@ public class HermesRuntime {
 
   /** The engine-bound plan of a {@code @HermesCached} call. */
   CachedMethod cached(InvocationContext call) {
-    BeanMethods methods = byInstanceClass.get(call.getTarget().getClass());
-    CachedMethod cached = methods.cached.get(call.getMethod());
-    return cached != null ? cached : methods.cached.computeIfAbsent(call.getMethod(),
-        method -> new CachedMethod(engine, plans.cached(methods.beanClass, call)));
+    return beans.cached(call.getTarget().getClass(), call.getMethod(), call::getInterceptorBinding);
   }
 
   /** The plan of a {@code @HermesInvalidate} call. */
   InvalidationPlan invalidation(InvocationContext call) {
-    BeanMethods methods = byInstanceClass.get(call.getTarget().getClass());
-    InvalidationPlan plan = methods.invalidations.get(call.getMethod());
-    return plan != null ? plan : methods.invalidations.computeIfAbsent(call.getMethod(),
-        method -> plans.invalidation(methods.beanClass, call));
+    return beans.invalidation(call.getTarget().getClass(), call.getMethod(), call::getInterceptorBinding);
   }
 
   HermesEngine engine() {
     return engine;
-  }
-
-  private static final class BeanMethods {
-
-    final Class<?> beanClass;
-    final Map<Method, CachedMethod> cached = new ConcurrentHashMap<>();
-    final Map<Method, InvalidationPlan> invalidations = new ConcurrentHashMap<>();
-
-    BeanMethods(Class<?> beanClass) {
-      this.beanClass = beanClass;
-    }
   }
 }

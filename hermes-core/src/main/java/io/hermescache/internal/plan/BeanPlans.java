@@ -22,15 +22,18 @@ import java.util.Set;
  */
 public final class BeanPlans {
 
+  private final Class<?> beanClass;
   private final Map<Method, CachedMethodPlan> cached = new LinkedHashMap<>();
   private final Map<Method, InvalidationPlan> invalidations = new LinkedHashMap<>();
   private final List<HermesConfigurationException> problems = new ArrayList<>();
 
-  private BeanPlans() {}
+  private BeanPlans(Class<?> beanClass) {
+    this.beanClass = beanClass;
+  }
 
   /** Plans (and problems) of the annotated methods of {@code beanClass}. */
   public static BeanPlans of(Class<?> beanClass, Instances instances) {
-    BeanPlans plans = new BeanPlans();
+    BeanPlans plans = new BeanPlans(beanClass);
     for (Method method : methods(beanClass)) {
       HermesCached cached = annotation(beanClass, method, HermesCached.class);
       if (cached != null) {
@@ -64,6 +67,11 @@ public final class BeanPlans {
     // a class-level binding covers business methods only; private and static ones are simply not intercepted
     int modifiers = method.getModifiers();
     return Modifier.isPrivate(modifiers) || Modifier.isStatic(modifiers) ? null : beanClass.getAnnotation(type);
+  }
+
+  /** The bean class planned. */
+  public Class<?> beanClass() {
+    return beanClass;
   }
 
   public Map<Method, CachedMethodPlan> cached() {

@@ -1,0 +1,99 @@
+package io.hermescache.internal.plan;
+
+import io.hermescache.HermesCached;
+import io.hermescache.HermesInvalidate;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The plans the interceptors of one container use, found per call by the class of the intercepted
+ * instance (a proxy or generated subclass) and the method: a {@link ClassValue} and a map read, no
+ * reflection. Beans validated at deployment are {@link #add added}; a method the deployment did not see
+ * (a bean added by another extension, say) is planned, and so validated, on its first call. Shared by the
+ * CDI and Quarkus integrations.
+ *
+ * @param <C> the integration's form of a cached method, bound to its engine
+ */
+public final class InterceptedBeans<C> {
+
+  /** The interceptor bindings the container resolved for one call ({@code InvocationContext::getInterceptorBinding}). */
+  @FunctionalInterface
+  public interface Bindings {
+    <A extends Annotation> A get(Class<A> type);
+  }
+
+  private final Instances instances;
+  private final Function<CachedMethodPlan, C> bind;
+  private final UnaryOperator<Class<?>> beanClassOfUnknown;
+  private final Map<Class<?>, Methods> byBeanClass = new ConcurrentHashMap<>();
+  private final ClassValue<Methods> byInstanceClass = new ClassValue<>() {
+    @Override
+    protected Methods computeValue(Class<?> instanceClass) {
+      for (Class<?> type = instanceClass; type != null; type = type.getSuperclass()) {
+        Methods planned = byBeanClass.get(type);
+        if (planned != null) {
+          return planned;
+        }
+      }
+      return new Methods(beanClassOfUnknown.apply(instanceClass));
+    }
+  };
+
+  /**
+   * @param instances where {@code keyGenerator} and {@code ttlPolicy} instances come from
+   * @param bind binds a plan to the engine
+   * @param beanClassOfUnknown the bean class behind an instance class of a bean never {@link #add added}
+   *     (the container's subclass naming or marker interface tells)
+   */
+  public InterceptedBeans(Instances instances, Function<CachedMethodPlan, C> bind,
+      UnaryOperator<Class<?>> beanClassOfUnknown) {
+    this.instances = instances;
+    this.bind = bind;
+    this.beanClassOfUnknown = beanClassOfUnknown;
+  }
+
+  /** Adds the plans of a bean class made, and validated, at deployment. Call before the first interception. */
+  public void add(BeanPlans plans) {
+    Methods methods = new Methods(plans.beanClass());
+    plans.cached().forEach((method, plan) -> methods.cached.put(method, bind.apply(plan)));
+    methods.invalidations.putAll(plans.invalidations());
+    byBeanClass.put(plans.beanClass(), methods);
+  }
+
+  /** The cached method called on an instance of {@code instanceClass}. */
+  public C cached(Class<?> instanceClass, Method method, Bindings bindings) {
+    Methods methods = byInstanceClass.get(instanceClass);
+    C cached = methods.cached.get(method);
+    return cached != null ? cached : methods.cached.computeIfAbsent(method, m -> bind.apply(
+        CachedMethodPlan.of(methods.beanClass, m, binding(methods.beanClass, m, bindings, HermesCached.class), instances)));
+  }
+
+  /** The invalidation plan of the method called on an instance of {@code instanceClass}. */
+  public InvalidationPlan invalidation(Class<?> instanceClass, Method method, Bindings bindings) {
+    Methods methods = byInstanceClass.get(instanceClass);
+    InvalidationPlan plan = methods.invalidations.get(method);
+    return plan != null ? plan : methods.invalidations.computeIfAbsent(method, m ->
+        InvalidationPlan.of(methods.beanClass, m, binding(methods.beanClass, m, bindings, HermesInvalidate.class)));
+  }
+
+  private static <A extends Annotation> A binding(Class<?> beanClass, Method method, Bindings bindings, Class<A> type) {
+    A declared = BeanPlans.annotation(beanClass, method, type);
+    // an extension may have added the binding to the annotated type only; the container knows it
+    return declared != null ? declared : bindings.get(type);
+  }
+
+  /** The plans of one bean class: those made at deployment and those made on a first call. */
+  private final class Methods {
+    final Class<?> beanClass;
+    final Map<Method, C> cached = new ConcurrentHashMap<>();
+    final Map<Method, InvalidationPlan> invalidations = new ConcurrentHashMap<>();
+
+    Methods(Class<?> beanClass) {
+      this.beanClass = beanClass;
+    }
+  }
+}
