@@ -13,16 +13,19 @@ import java.util.List;
  * The stored form of an entry: what it was computed under and its value.
  *
  * <pre>
- * 'H' format(1) flags(1) expiresAt(8) computeMillis(4) versionCount(1) {length(1) version}* value...
+ * 'H' format(2) flags(1) expiresAt(8) computeMillis(4) versionCount(1) {length(1) version}* valueLength(4) value
  * </pre>
  *
  * The versions are those of the namespace and of each tag, read before the value was computed; the entry
- * is valid only while they all equal the current ones. Flags: bit 0 compressed, bit 1 null value.
+ * is valid only while they all equal the current ones. Flags: bit 0 compressed, bit 1 null value. The value's
+ * length is stored so that a payload cut short (or with bytes appended) is rejected rather than decoded as
+ * another value: JSON {@code 12345} is a valid prefix of {@code 1234567}. Format 1 had no length; its
+ * entries, like any other format's, are misses and are overwritten.
  */
 final class Envelope {
 
   private static final byte MAGIC = 'H';
-  private static final byte FORMAT = 1;
+  private static final byte FORMAT = 2;
   private static final int COMPRESSED = 1;
   private static final int NULL_VALUE = 2;
   private static final int HEADER = 1 + 1 + 1 + 8 + 4 + 1;
@@ -85,11 +88,15 @@ final class Envelope {
       out.write(version.length);
       out.write(version, 0, version.length);
     }
+    out.write(ByteBuffer.allocate(4).putInt(data.length).array(), 0, 4);
     out.write(data, 0, data.length);
     return out.toByteArray();
   }
 
-  /** The envelope in {@code bytes}; throws {@link IllegalArgumentException} if they are not one. */
+  /**
+   * The envelope in {@code bytes}; throws {@link IllegalArgumentException} (or the serialiser's exception) if
+   * they are not one.
+   */
   static Envelope decode(byte[] bytes, Type type, Serialiser serialiser, Compressor compressor) {
     if (bytes.length < HEADER || bytes[0] != MAGIC || bytes[1] != FORMAT) {
       throw new IllegalArgumentException("not a Hermes envelope of format " + FORMAT);
@@ -103,6 +110,10 @@ final class Envelope {
     for (int i = 0; i < versions.length; i++) {
       versions[i] = new byte[Byte.toUnsignedInt(in.get())];
       in.get(versions[i]);
+    }
+    int valueLength = in.getInt();
+    if (valueLength != in.remaining()) {
+      throw new IllegalArgumentException("value of " + in.remaining() + " bytes where the envelope says " + valueLength);
     }
     Object value = null;
     if ((flags & NULL_VALUE) == 0) {
