@@ -24,7 +24,30 @@ public final class LocalRedis implements AutoCloseable {
 
   /** A new server, accepting connections when this returns. */
   public static LocalRedis start() {
-    return new LocalRedis(LocalServer.start(binary("redis-server"), port -> arguments(port, List.of())));
+    return start(List.of());
+  }
+
+  /**
+   * A new server started with {@code extraArguments} after the usual ones (a later option wins), e.g.
+   * {@code --requirepass}, {@code --enable-debug-command local}, or TLS options with {@code --port 0} and
+   * {@code --tls-port} given as {@link #PORT}.
+   */
+  public static LocalRedis start(List<String> extraArguments) {
+    return new LocalRedis(LocalServer.start(binary("redis-server"), port -> arguments(port,
+        extraArguments.stream().map(argument -> argument.equals(PORT) ? String.valueOf(port) : argument).toList())));
+  }
+
+  /** In {@link #start(List)}'s arguments, stands for the port the server was given. */
+  public static final String PORT = "{port}";
+
+  /** The port the server listens on (TLS or not). */
+  public int port() {
+    return server.port();
+  }
+
+  /** The server's process while it runs, e.g. to pause it with {@code kill -STOP}. */
+  public java.util.Optional<ProcessHandle> process() {
+    return server.handle();
   }
 
   /** {@code redis://127.0.0.1:port/0}. */
