@@ -70,6 +70,46 @@ class MemcachedFailoverTest {
     }
   }
 
+  /**
+   * One of two servers stopped for four seconds mid-run, then started again: every call answers, none waits
+   * for a timeout once the stop is noticed, and the returned server holds entries again. Prints its figures
+   * on a line starting with {@code FIGURE}, for the reliability page.
+   */
+  @Test
+  void oneOfTwoServersStoppedAndRestartedMidRun() throws InterruptedException {
+    try (LocalServer first = MemcachedServerExtension.startDedicated();
+        LocalServer second = MemcachedServerExtension.startDedicated();
+        Hermes hermes = Hermes.builder().configure(Settings.of(Map.of("hermes.backend", "memcached",
+            "hermes.memcached.servers", address(first) + "," + address(second),
+            "hermes.memcached.timeout", TIMEOUT.toString()))).build()) {
+      readAll(hermes);
+
+      second.stop();
+      long end = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+      int answered = 0;
+      Duration slowest = Duration.ZERO;
+      while (System.nanoTime() < end) {
+        Duration round = readAll(hermes);
+        slowest = round.compareTo(slowest) > 0 ? round : slowest;
+        answered += KEYS;
+      }
+      assertThat(slowest).as("a call waits at most twice the timeout, once, while the stop is noticed")
+          .isLessThan(TIMEOUT.multipliedBy(2).plusMillis(300));
+
+      second.start();
+      long restarted = System.nanoTime();
+      while (entriesOn(second) == 0) {
+        assertThat(Duration.ofNanos(System.nanoTime() - restarted)).as("the returned server is used again").isLessThan(Duration.ofSeconds(45));
+        readAll(hermes);
+        Thread.sleep(50);
+      }
+      Duration recovery = Duration.ofNanos(System.nanoTime() - restarted);
+      System.out.printf("FIGURE | memcached: one of two servers stopped for 4 s, timeout %d ms | %d calls answered"
+          + " | slowest %d ms | cache used again on the returned server %d ms after it was back%n", TIMEOUT.toMillis(),
+          answered, slowest.toMillis(), recovery.toMillis());
+    }
+  }
+
   private String readOne(Hermes hermes) {
     return hermes.cached("one", String.class, () -> {
       loads.incrementAndGet();
