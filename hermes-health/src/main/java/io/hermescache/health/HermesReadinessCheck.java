@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -58,10 +59,18 @@ public class HermesReadinessCheck implements HealthCheck {
     this.decidesReadiness = decidesReadiness;
   }
 
+  /** Under CDI: configured from MicroProfile Config, as the {@code Hermes} it checks. */
   @Inject
-  HermesReadinessCheck(Hermes hermes, Config config) {
-    this(hermes, config.getOptionalValue("hermes.prefix", String.class).orElse("cache").trim(),
-        decidesReadiness(key -> config.getOptionalValue(key, String.class)));
+  HermesReadinessCheck(Hermes hermes) {
+    this(hermes, settings(ConfigProvider.getConfig()));
+  }
+
+  private HermesReadinessCheck(Hermes hermes, Settings settings) {
+    this(hermes, settings.get("hermes.prefix", "cache").trim(), decidesReadiness(settings));
+  }
+
+  private static Settings settings(Config config) {
+    return key -> config.getOptionalValue(key, String.class);
   }
 
   /** {@link #READINESS_KEY} if set, else whether failures propagate. */
