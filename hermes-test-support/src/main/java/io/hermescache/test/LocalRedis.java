@@ -45,9 +45,14 @@ public final class LocalRedis implements AutoCloseable {
     return server.port();
   }
 
-  /** The server's process while it runs, e.g. to pause it with {@code kill -STOP}. */
-  public java.util.Optional<ProcessHandle> process() {
-    return server.handle();
+  /** Pauses the server (SIGSTOP): it accepts connections but answers nothing until {@link #resume()}. */
+  public void pause() {
+    server.pause();
+  }
+
+  /** Lets a paused server go on. */
+  public void resume() {
+    server.resume();
   }
 
   /** {@code redis://127.0.0.1:port/0}. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hermescache.Hermes;
 import io.hermescache.spi.Settings;
 import io.hermescache.test.LocalRedis;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +31,7 @@ class OutageTest {
   private final AtomicInteger loads = new AtomicInteger();
 
   @AfterEach
-  void stopServer() throws Exception {
-    signal("CONT");
+  void stopServer() {
     server.close();
   }
 
@@ -60,7 +58,7 @@ class OutageTest {
     try (Hermes hermes = hermes()) {
       warmUp(hermes);
 
-      signal("STOP");
+      server.pause();
       Outage outage = callThrough(hermes, OUTAGE);
       // Twice: Jedis' pool replaces the timed-out connection within the failing call, and the new one's
       // handshake (HELLO) waits for the paused server too.
@@ -69,7 +67,7 @@ class OutageTest {
           .isLessThanOrEqualTo(7);
       assertThat(outage.answered).as("the others answer at once").isGreaterThan(100);
 
-      signal("CONT");
+      server.resume();
       Duration recovery = timeToRecover(hermes);
       assertThat(recovery).isLessThan(Duration.ofSeconds(8));
       print("redis paused (SIGSTOP)", outage, recovery);
@@ -119,14 +117,6 @@ class OutageTest {
 
   private int call(Hermes hermes) {
     return hermes.cached("answer", Integer.class, loads::incrementAndGet);
-  }
-
-  /** Sends SIGSTOP or SIGCONT to the server, if it runs. */
-  private void signal(String name) throws IOException, InterruptedException {
-    if (server.process().isPresent()) {
-      Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(server.process().get().pid())).inheritIO().start();
-      assertThat(kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -" + name).isTrue();
-    }
   }
 
   private static void print(String fault, Outage outage, Duration recovery) {
