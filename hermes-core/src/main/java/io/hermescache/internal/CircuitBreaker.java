@@ -11,7 +11,7 @@ final class CircuitBreaker {
   static final long FIRST_PAUSE_MILLIS = 500;
   static final long MAX_PAUSE_MILLIS = 15_000;
 
-  private int failures;
+  private volatile int failures;
   private long pauseMillis = FIRST_PAUSE_MILLIS;
   private volatile long openUntil;
 
@@ -21,7 +21,14 @@ final class CircuitBreaker {
     return until == 0 || System.currentTimeMillis() >= until;
   }
 
-  synchronized void success() {
+  /** Every successful call reports here, so the common case, nothing to reset, takes no lock. */
+  void success() {
+    if (failures != 0) {
+      reset();
+    }
+  }
+
+  private synchronized void reset() {
     failures = 0;
     pauseMillis = FIRST_PAUSE_MILLIS;
     openUntil = 0;

@@ -8,6 +8,7 @@ import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The stored form of an entry: what it was computed under and its value.
@@ -63,8 +64,9 @@ final class Envelope {
    * Probabilistic early expiry (XFetch, Vattani et al.): the closer to expiry and the longer the value took
    * to compute, the likelier one caller refreshes it early, so hot keys rarely expire under load.
    */
-  boolean dueForEarlyRefresh(long nowMillis, double random) {
-    return computeMillis > 0 && nowMillis - computeMillis * Math.log(random) >= expiresAt;
+  boolean dueForEarlyRefresh(long nowMillis) {
+    return computeMillis > 0
+        && nowMillis - computeMillis * Math.log(1 - ThreadLocalRandom.current().nextDouble()) >= expiresAt;
   }
 
   static byte[] encode(byte[][] versions, long expiresAt, int computeMillis, Object value, Type type,

@@ -30,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -437,8 +436,6 @@ public final class HermesEngine implements Hermes {
         } catch (Throwable e) {
           mine.result.completeExceptionally(e);
           throw e;
-        } finally {
-          flights.remove(key, mine);
         }
       } catch (BackendUnavailable e) {
         onBackendFailure(e.getCause());
@@ -515,11 +512,10 @@ public final class HermesEngine implements Hermes {
           Flight mine = new Flight(versions);
           Flight running = follow(mine);
           if (running != null) {
-            relay(stale != null ? CompletableFuture.completedFuture(serveStale()) : running.result, answer);
+            relay(stale != null ? CompletableFuture.completedFuture(serveStale()) : running.outcome, answer);
             return;
           }
-          mine.result.whenComplete((value, error) -> flights.remove(key, mine));
-          relay(mine.result, answer);
+          relay(mine.outcome, answer);
           acquireAsync(mine, Keys.token(), System.nanoTime() + lockTimeout.toNanos(), 0);
         } catch (BackendUnavailable e) {
           bypassAsync(e, answer);
@@ -630,7 +626,7 @@ public final class HermesEngine implements Hermes {
       versions = Envelope.versionsOf(read);
       if (found != null && found.matches(versions)) {
         long now = System.currentTimeMillis();
-        if (!found.expired(now) && !found.dueForEarlyRefresh(now, 1 - ThreadLocalRandom.current().nextDouble())) {
+        if (!found.expired(now) && !found.dueForEarlyRefresh(now)) {
           space.counters.hits.increment();
           return found;
         }
@@ -641,18 +637,23 @@ public final class HermesEngine implements Hermes {
       return null;
     }
 
-    /** A computation of this key under the same versions to follow, or {@code null}: this call leads. */
+    /**
+     * A computation of this key under the same versions to follow, or {@code null}: this call leads
+     * {@code mine}, which leaves the map as soon as its result is known, before anyone sees its outcome, so
+     * that a later call never joins a finished computation (a failure is never served twice).
+     */
     private Flight follow(Flight mine) {
       while (true) {
         Flight running = flights.putIfAbsent(key, mine);
-        if (running == null) {
+        if (running == null || !running.computesUnder(versions) && flights.replace(key, running, mine)) {
+          mine.result.whenComplete((value, error) -> {
+            flights.remove(key, mine);
+            relay(mine.result, mine.outcome);
+          });
           return null;
         }
         if (running.computesUnder(versions)) {
           return running;
-        }
-        if (flights.replace(key, running, mine)) {
-          return null;
         }
       }
     }
@@ -823,10 +824,15 @@ public final class HermesEngine implements Hermes {
     }
   }
 
-  /** One computation in this JVM, joined by concurrent callers of the same key under the same versions. */
+  /**
+   * One computation in this JVM, joined by concurrent callers of the same key under the same versions. The
+   * leader completes {@link #result}; the others see {@link #outcome}, completed once the flight has left
+   * the map.
+   */
   private static final class Flight {
     final byte[][] versions;
     final CompletableFuture<Object> result = new CompletableFuture<>();
+    final CompletableFuture<Object> outcome = new CompletableFuture<>();
 
     Flight(byte[][] versions) {
       this.versions = versions.clone();
@@ -838,7 +844,7 @@ public final class HermesEngine implements Hermes {
 
     Object await(String key) throws Exception {
       try {
-        return result.get();
+        return outcome.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new HermesException("Interrupted while waiting for " + key + " computed by another thread", e);
