@@ -15,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import java.util.function.ToLongFunction;
 
 /**
  * Publishes the statistics of a {@link Hermes} instance ({@link Hermes#stats()}) as Micrometer counters:
@@ -67,7 +66,7 @@ public final class HermesMetrics implements MeterBinder {
     registries.add(registry);
     register(registry, "hermes.all.", tags, this::total);
     for (String name : hermes.stats().byName().keySet()) {
-      register(registry, name);
+      registerMethod(registry, name);
     }
   }
 
@@ -76,36 +75,43 @@ public final class HermesMetrics implements MeterBinder {
     HermesStats stats = source.stats();
     for (String name : stats.byName().keySet()) {
       if (!boundNames.contains(name)) {
-        registries.forEach(registry -> register(registry, name));
+        registries.forEach(registry -> registerMethod(registry, name));
       }
     }
     return stats.total();
   }
 
-  private void register(MeterRegistry registry, String name) {
+  private void registerMethod(MeterRegistry registry, String name) {
     boundNames.add(name);
     register(registry, "hermes.", tags.and("name", name), source -> source.stats().of(name));
   }
 
   /**
-   * The seven meters of one name or of the total. Micrometer holds the object a function counter reads only
-   * weakly, so that object is the {@link Hermes} instance itself, which lives as long as the application.
+   * The seven meters of one method or of the total; registering one twice is harmless (Micrometer returns
+   * the first).
    */
   private void register(MeterRegistry registry, String prefix, Tags meterTags, Function<Hermes, CacheStats> stats) {
-    counter(registry, prefix + "hits", "Calls served from the cache", meterTags, stats, CacheStats::hits);
-    counter(registry, prefix + "misses", "Calls that found no usable value in the cache", meterTags, stats, CacheStats::misses);
-    counter(registry, prefix + "loads", "Computations that returned a value", meterTags, stats, CacheStats::loads);
-    counter(registry, prefix + "load.failures", "Computations that threw", meterTags, stats, CacheStats::loadFailures);
-    FunctionCounter.builder(prefix + "load.time", hermes, source -> stats.apply(source).loadTime().toNanos() / 1e9)
-        .description("Time spent computing values").baseUnit("seconds").tags(meterTags).register(registry);
-    counter(registry, prefix + "lock.waits", "Calls that waited for a peer computing the same key", meterTags, stats,
-        CacheStats::lockWaits);
-    counter(registry, prefix + "errors", "Backend or serialisation failures", meterTags, stats, CacheStats::errors);
+    Meters meters = new Meters(hermes, prefix, meterTags, stats);
+    meters.counter("hits", "Calls served from the cache", CacheStats::hits).register(registry);
+    meters.counter("misses", "Calls that found no usable value in the cache", CacheStats::misses).register(registry);
+    meters.counter("loads", "Computations that returned a value", CacheStats::loads).register(registry);
+    meters.counter("load.failures", "Computations that threw", CacheStats::loadFailures).register(registry);
+    meters.counter("load.time", "Time spent computing values", counts -> counts.loadTime().toNanos() / 1e9)
+        .baseUnit("seconds").register(registry);
+    meters.counter("lock.waits", "Calls that waited for a peer computing the same key", CacheStats::lockWaits)
+        .register(registry);
+    meters.counter("errors", "Backend or serialisation failures", CacheStats::errors).register(registry);
   }
 
-  private void counter(MeterRegistry registry, String name, String description, Tags meterTags,
-      Function<Hermes, CacheStats> stats, ToLongFunction<CacheStats> count) {
-    ToDoubleFunction<Hermes> read = source -> count.applyAsLong(stats.apply(source));
-    FunctionCounter.builder(name, hermes, read).description(description).tags(meterTags).register(registry);
+  /**
+   * Counters under one prefix and set of tags, reading one {@link CacheStats}. Micrometer holds the object a
+   * function counter reads only weakly, so that object is the {@link Hermes} instance itself, which lives as
+   * long as the application.
+   */
+  private record Meters(Hermes hermes, String prefix, Tags tags, Function<Hermes, CacheStats> stats) {
+    FunctionCounter.Builder<Hermes> counter(String name, String description, ToDoubleFunction<CacheStats> value) {
+      return FunctionCounter.builder(prefix + name, hermes, source -> value.applyAsDouble(stats.apply(source)))
+          .description(description).tags(tags);
+    }
   }
 }

@@ -8,10 +8,16 @@ import io.hermescache.Hermes;
 import io.hermescache.HermesException;
 import io.hermescache.spi.Backend;
 import io.hermescache.spi.Payload;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -520,10 +526,10 @@ public abstract class BackendContractTest {
       hermes.cached("corrupt", Integer.class, () -> 1234567);
       byte[] real = read(entry).bytes();
       byte[] otherFormat = real.clone();
-      Map<String, byte[]> unreadable = new java.util.LinkedHashMap<>();
+      Map<String, byte[]> unreadable = new LinkedHashMap<>();
       unreadable.put("a plain string of another application", "hello".getBytes(StandardCharsets.UTF_8));
       unreadable.put("an empty value", new byte[0]);
-      unreadable.put("a Java-serialised object", javaSerialised(new java.util.ArrayList<>(List.of("x"))));
+      unreadable.put("a Java-serialised object", javaSerialised(new ArrayList<>(List.of("x"))));
       unreadable.put("a header cut short", new byte[] {'H', 1, 0});
       for (byte format : new byte[] {0, 1, 3}) {
         otherFormat[1] = format;
@@ -549,12 +555,12 @@ public abstract class BackendContractTest {
     }
   }
 
-  private static byte[] javaSerialised(java.io.Serializable value) {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+  private static byte[] javaSerialised(Serializable value) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(value);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
   }
