@@ -884,8 +884,11 @@ public final class HermesEngine implements Hermes {
       settings = source;
       ttl = positiveDuration(source, "hermes.ttl", ttl);
       prefix = prefix("hermes.prefix", source.get("hermes.prefix", prefix));
-      serialiser = source.get("hermes.serialiser").map(name -> "jsonb".equals(name.trim()) ? new JsonbSerialiser()
-          : instantiate("hermes.serialiser", name.trim(), Serialiser.class)).orElse(serialiser);
+      serialiser = source.get("hermes.serialiser").map(String::trim).map(name -> switch (name) {
+        case "jsonb" -> new JsonbSerialiser();
+        case "java" -> new JavaSerialiser(source.get(JavaSerialiser.ALLOW_KEY).orElse(null));
+        default -> instantiate("hermes.serialiser", name, Serialiser.class);
+      }).orElse(serialiser);
       compressor = source.get("hermes.compression").map(String::trim).map(name -> switch (name) {
         case "deflate" -> new DeflateCompressor();
         case "none" -> null;
