@@ -30,6 +30,12 @@ class ConfigurationTest {
     assertRejected("hermes.backend-failure", "ignore", "must be bypass or propagate");
     assertRejected("hermes.prefix", "my app", "must be non-empty, without spaces");
     assertRejected("hermes.compression.threshold", "-1", "must not be negative");
+    assertRejected("hermes.compression.threshold", "1k", "not a whole number");
+    assertRejected("hermes.lock.lease", "-PT1S", "must not be negative");
+    assertRejected("hermes.lock.lease", "0", "must be positive");
+    assertRejected("hermes.lock.timeout", "forever", "not a duration (use seconds, e.g. 10, or ISO-8601, e.g. PT10S)");
+    assertThatThrownBy(() -> configured(Map.of("hermes.backend", "none", "hermes.compression", "gzip")))
+        .hasMessageStartingWith("hermes.compression = gzip: cannot be created");
     assertThatThrownBy(() -> configured(Map.of("hermes.backend", "none", "hermes.serialiser", "com.example.Missing")))
         .hasMessageStartingWith("hermes.serialiser = com.example.Missing: cannot be created");
     assertThatThrownBy(() -> configured(Map.of("hermes.backend", "none", "hermes.compression", "java.lang.String")))

@@ -14,16 +14,19 @@ import java.util.concurrent.ThreadLocalRandom;
  * The stored form of an entry: what it was computed under and its value.
  *
  * <pre>
- * 'H' format(1) flags(1) expiresAt(8) computeMillis(4) versionCount(1) {length(1) version}* value...
+ * 'H' format(2) flags(1) expiresAt(8) computeMillis(4) versionCount(1) {length(1) version}* valueLength(4) value
  * </pre>
  *
  * The versions are those of the namespace and of each tag, read before the value was computed; the entry
- * is valid only while they all equal the current ones. Flags: bit 0 compressed, bit 1 null value.
+ * is valid only while they all equal the current ones. Flags: bit 0 compressed, bit 1 null value. The value's
+ * length is stored so that a payload cut short (or with bytes appended) is rejected rather than decoded as
+ * another value: JSON {@code 12345} is a valid prefix of {@code 1234567}. Format 1 had no length; its
+ * entries, like any other format's, are misses and are overwritten.
  */
 final class Envelope {
 
   private static final byte MAGIC = 'H';
-  private static final byte FORMAT = 1;
+  private static final byte FORMAT = 2;
   private static final int COMPRESSED = 1;
   private static final int NULL_VALUE = 2;
   private static final int HEADER = 1 + 1 + 1 + 8 + 4 + 1;
@@ -87,11 +90,15 @@ final class Envelope {
       out.write(version.length);
       out.write(version, 0, version.length);
     }
+    out.write(ByteBuffer.allocate(4).putInt(data.length).array(), 0, 4);
     out.write(data, 0, data.length);
     return out.toByteArray();
   }
 
-  /** The envelope in {@code bytes}; throws {@link IllegalArgumentException} if they are not one. */
+  /**
+   * The envelope in {@code bytes}; throws {@link IllegalArgumentException} (or the serialiser's exception) if
+   * they are not one.
+   */
   static Envelope decode(byte[] bytes, Type type, Serialiser serialiser, Compressor compressor) {
     if (bytes.length < HEADER || bytes[0] != MAGIC || bytes[1] != FORMAT) {
       throw new IllegalArgumentException("not a Hermes envelope of format " + FORMAT);
@@ -106,6 +113,10 @@ final class Envelope {
       versions[i] = new byte[Byte.toUnsignedInt(in.get())];
       in.get(versions[i]);
     }
+    int valueLength = in.getInt();
+    if (valueLength != in.remaining()) {
+      throw new IllegalArgumentException("value of " + in.remaining() + " bytes where the envelope says " + valueLength);
+    }
     Object value = null;
     if ((flags & NULL_VALUE) == 0) {
       byte[] data = Arrays.copyOfRange(bytes, in.position(), bytes.length);
@@ -115,9 +126,26 @@ final class Envelope {
         }
         data = compressor.decompress(data);
       }
-      value = serialiser.deserialise(data, type);
+      try {
+        value = serialiser.deserialise(data, type);
+      } catch (RuntimeException e) {
+        throw new UnreadableValue(type, e);
+      }
     }
     return new Envelope(versions, expiresAt, computeMillis, value);
+  }
+
+  /**
+   * A well-formed envelope whose value cannot be read back as the expected type: unlike foreign or
+   * damaged bytes, this points at the type (one JSON-B cannot construct, or one changed since the value
+   * was stored), and if it persists every call is a miss.
+   */
+  static final class UnreadableValue extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UnreadableValue(Type type, RuntimeException cause) {
+      super("cannot read the stored value as " + type.getTypeName() + ": " + cause.getMessage(), cause);
+    }
   }
 
   /** The versions under keys {@code 1..} of a read, {@code null} where absent. */

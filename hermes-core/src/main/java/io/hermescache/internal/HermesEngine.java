@@ -622,7 +622,7 @@ public final class HermesEngine implements Hermes {
     private Envelope lookup() {
       List<Payload> read = io(() -> backend.getAll(readKeys));
       circuit.success();
-      Envelope found = decode(read.get(0));
+      Envelope found = decode(read.get(0), true);
       versions = Envelope.versionsOf(read);
       if (found != null && found.matches(versions)) {
         long now = System.currentTimeMillis();
@@ -661,7 +661,7 @@ public final class HermesEngine implements Hermes {
     /** A fresh value a peer stored while this call waited; remembers the versions read with it. */
     private Envelope storedByPeer() {
       List<Payload> read = io(() -> backend.getAll(readKeys));
-      Envelope found = decode(read.get(0));
+      Envelope found = decode(read.get(0), false);
       latestVersions = Envelope.versionsOf(read);
       return found != null && found.matches(latestVersions) && !found.expired(System.currentTimeMillis()) ? found : null;
     }
@@ -696,17 +696,23 @@ public final class HermesEngine implements Hermes {
       }
     }
 
-    private Envelope decode(Payload payload) {
+    /** The envelope in {@code payload}, or {@code null}; an unreadable value is reported on the first read of a call only. */
+    private Envelope decode(Payload payload, boolean firstRead) {
       if (payload == null) {
         return null;
       }
       try {
         return payload.decode(space.decoder);
+      } catch (Envelope.UnreadableValue e) {
+        // a miss, overwritten next; but a type that can never be read back makes every call a miss, so
+        // this is counted and shown rather than hidden
+        if (firstRead) {
+          space.counters.errors.increment();
+          errorLog.warn(e, "Entry " + entryKey + " is treated as a miss: " + e.getMessage());
+        }
+        return null;
       } catch (RuntimeException e) {
-        // a miss, and the value computed next overwrites it; but a type that can never be read back would
-        // make every call a miss, so this is counted and shown, not hidden
-        space.counters.errors.increment();
-        errorLog.warn(e, "Unreadable entry " + entryKey + " is treated as a miss: " + e);
+        LOG.log(System.Logger.Level.DEBUG, "Unreadable entry " + entryKey + " is treated as a miss: " + e);
         return null;
       }
     }
@@ -887,8 +893,11 @@ public final class HermesEngine implements Hermes {
       settings = source;
       ttl = positiveDuration(source, "hermes.ttl", ttl);
       prefix = prefix("hermes.prefix", source.get("hermes.prefix", prefix));
-      serialiser = source.get("hermes.serialiser").map(name -> "jsonb".equals(name.trim()) ? new JsonbSerialiser()
-          : instantiate("hermes.serialiser", name.trim(), Serialiser.class)).orElse(serialiser);
+      serialiser = source.get("hermes.serialiser").map(String::trim).map(name -> switch (name) {
+        case "jsonb" -> new JsonbSerialiser();
+        case "java" -> new JavaSerialiser(source.get(JavaSerialiser.ALLOW_KEY).orElse(null));
+        default -> instantiate("hermes.serialiser", name, Serialiser.class);
+      }).orElse(serialiser);
       compressor = source.get("hermes.compression").map(String::trim).map(name -> switch (name) {
         case "deflate" -> new DeflateCompressor();
         case "none" -> null;

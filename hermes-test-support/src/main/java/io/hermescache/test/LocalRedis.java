@@ -24,7 +24,35 @@ public final class LocalRedis implements AutoCloseable {
 
   /** A new server, accepting connections when this returns. */
   public static LocalRedis start() {
-    return new LocalRedis(LocalServer.start(binary("redis-server"), port -> arguments(port, List.of())));
+    return start(List.of());
+  }
+
+  /**
+   * A new server started with {@code extraArguments} after the usual ones (a later option wins), e.g.
+   * {@code --requirepass}, {@code --enable-debug-command local}, or TLS options with {@code --port 0} and
+   * {@code --tls-port} given as {@link #PORT}.
+   */
+  public static LocalRedis start(List<String> extraArguments) {
+    return new LocalRedis(LocalServer.start(binary("redis-server"), port -> arguments(port,
+        extraArguments.stream().map(argument -> argument.equals(PORT) ? String.valueOf(port) : argument).toList())));
+  }
+
+  /** In {@link #start(List)}'s arguments, stands for the port the server was given. */
+  public static final String PORT = "{port}";
+
+  /** The port the server listens on (TLS or not). */
+  public int port() {
+    return server.port();
+  }
+
+  /** Pauses the server (SIGSTOP): it accepts connections but answers nothing until {@link #resume()}. */
+  public void pause() {
+    server.pause();
+  }
+
+  /** Lets a paused server go on. */
+  public void resume() {
+    server.resume();
   }
 
   /** {@code redis://127.0.0.1:port/0}. */

@@ -107,10 +107,43 @@ public final class LocalServer implements AutoCloseable {
     }
   }
 
-  /** Stops the server (SIGTERM, then SIGKILL after 10 s). */
+  /**
+   * Pauses the server with SIGSTOP: it keeps its connections and accepts new ones (the kernel does), but
+   * answers nothing until {@link #resume()}: a server that hangs, for slow-server tests.
+   */
+  public synchronized void pause() {
+    signal("STOP");
+  }
+
+  /** Lets a {@link #pause() paused} server go on (SIGCONT); it answers what it was sent meanwhile. */
+  public synchronized void resume() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    if (process == null || !process.isAlive()) {
+      throw new IllegalStateException(binary + " on port " + port + " is not running");
+    }
+    try {
+      Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+      if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot run kill -" + name, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while signalling " + binary, e);
+    }
+  }
+
+  /** Stops the server (SIGTERM, then SIGKILL after 10 s), paused or not. */
   public synchronized void stop() {
     if (process == null) {
       return;
+    }
+    if (process.isAlive()) {
+      signal("CONT"); // a paused process would not act on SIGTERM
     }
     process.destroy();
     try {

@@ -52,6 +52,9 @@ class InProcessBackendTest extends BackendContractTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new InProcessBackendProvider().create(
         io.hermescache.spi.Settings.of(Map.of("hermes.inprocess.max-entries", "-3"))))
         .hasMessage("hermes.inprocess.max-entries = -3: must be positive");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new InProcessBackendProvider().create(
+        io.hermescache.spi.Settings.of(Map.of("hermes.inprocess.copy-on-read", "sometimes"))))
+        .hasMessage("hermes.inprocess.copy-on-read = sometimes: must be true or false");
   }
 
   @Test

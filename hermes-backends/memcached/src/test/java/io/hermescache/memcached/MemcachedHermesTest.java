@@ -87,6 +87,18 @@ class MemcachedHermesTest {
     }
   }
 
+  /** A value another client stored under an entry key with memcached's text protocol is a miss, then overwritten. */
+  @Test
+  void aValueStoredByAnotherClientIsAMissAndIsOverwritten() {
+    MemcachedInspector.setEverywhere(servers, prefix + ":entry:shared", "written by another application");
+
+    assertThat(load("shared", "mine")).isEqualTo("mine");
+    assertThat(load("shared", "recomputed")).as("overwritten, then served").isEqualTo("mine");
+
+    assertThat(MemcachedInspector.holdsEverywhere(servers, prefix + ":entry:shared", "written by another application")).isFalse();
+    assertThat(hermes.stats().total().errors()).isZero();
+  }
+
   private String load(String key, String value) {
     return hermes.cached(key, List.of(), Duration.ofMinutes(1), String.class, () -> {
       loads.incrementAndGet();

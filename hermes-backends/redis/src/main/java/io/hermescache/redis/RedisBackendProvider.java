@@ -14,7 +14,19 @@ import io.hermescache.spi.Settings;
  *       <td>{@code redis://[[user]:password@]host[:port][/database]}; {@code rediss://} for TLS. Special
  *       characters in the password are percent-encoded. The password never appears in logs or errors.</td></tr>
  *   <tr><td>{@code hermes.redis.timeout}</td><td>{@code PT2S}</td>
- *       <td>connect and read timeout, and the longest wait for a pooled connection</td></tr>
+ *       <td>connect and read timeout, and the longest wait for a pooled connection. A call waits at most
+ *       twice this for a server that stops answering: once for its command, once more when the pool replaces
+ *       the broken connection at once and the new one's handshake waits too. After three failures in a row,
+ *       calls do not wait at all (the circuit opens; see {@code Hermes}).</td></tr>
+ *   <tr><td>{@code hermes.redis.tls.truststore}</td><td>(unset)</td>
+ *       <td>with {@code rediss://}: a trust store file (PKCS12 or JKS) holding the certificate of the CA that
+ *       signed the servers' certificates. Unset: the JVM's trust store ({@code javax.net.ssl.trustStore} and
+ *       its password property, else the JDK's CAs). Either way the certificate chain and the host name are
+ *       checked.</td></tr>
+ *   <tr><td>{@code hermes.redis.tls.truststore-password}</td><td>(unset)</td>
+ *       <td>the trust store's password, if it has one; never logged</td></tr>
+ *   <tr><td>{@code hermes.redis.tls.truststore-type}</td><td>the JVM's default ({@code PKCS12})</td>
+ *       <td>{@code PKCS12} or {@code JKS}</td></tr>
  *   <tr><td>{@code hermes.redis.pool.max-total}</td><td>{@code 16}</td><td>connections per server</td></tr>
  *   <tr><td>{@code hermes.redis.pool.max-idle}</td><td>max-total</td><td>idle connections kept per server</td></tr>
  *   <tr><td>{@code hermes.redis.cluster}</td><td>(unset)</td>

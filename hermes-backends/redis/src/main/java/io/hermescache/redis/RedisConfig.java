@@ -2,8 +2,11 @@ package io.hermescache.redis;
 
 import io.hermescache.HermesConfigurationException;
 import io.hermescache.spi.Settings;
+import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -11,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLParameters;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -18,6 +22,8 @@ import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.RedisSentinelClient;
+import redis.clients.jedis.SslOptions;
+import redis.clients.jedis.SslVerifyMode;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -33,6 +39,9 @@ final class RedisConfig {
   static final String CLUSTER_KEY = "hermes.redis.cluster";
   static final String SENTINEL_MASTER_KEY = "hermes.redis.sentinel.master";
   static final String SENTINEL_NODES_KEY = "hermes.redis.sentinel.nodes";
+  static final String TRUSTSTORE_KEY = "hermes.redis.tls.truststore";
+  static final String TRUSTSTORE_PASSWORD_KEY = "hermes.redis.tls.truststore-password";
+  static final String TRUSTSTORE_TYPE_KEY = "hermes.redis.tls.truststore-type";
 
   static final String DEFAULT_URI = "redis://localhost:6379/0";
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
@@ -52,6 +61,7 @@ final class RedisConfig {
   private final int timeoutMillis;
   private final int maxTotal;
   private final int maxIdle;
+  private final SslOptions trustStore;
 
   private RedisConfig(Settings settings) {
     String uriText = settings.get(URI_KEY, DEFAULT_URI).trim();
@@ -100,6 +110,34 @@ final class RedisConfig {
     timeoutMillis = (int) Math.max(1, timeout.toMillis());
     maxTotal = positive(MAX_TOTAL_KEY, settings.getInt(MAX_TOTAL_KEY, DEFAULT_MAX_TOTAL));
     maxIdle = positive(MAX_IDLE_KEY, settings.getInt(MAX_IDLE_KEY, maxTotal));
+    trustStore = trustStore(settings, tls, uriText);
+  }
+
+  /**
+   * The servers' certificates are checked against {@code hermes.redis.tls.truststore} if set, else against the
+   * JVM's trust store ({@code javax.net.ssl.trustStore}); the host name is checked in both cases.
+   */
+  private static SslOptions trustStore(Settings settings, boolean tls, String uriText) {
+    Optional<String> path = settings.get(TRUSTSTORE_KEY).map(String::trim).filter(value -> !value.isEmpty());
+    if (path.isEmpty()) {
+      return null;
+    }
+    if (!tls) {
+      throw HermesConfigurationException.badValue(TRUSTSTORE_KEY, path.get(), "is for TLS, but " + URI_KEY + " = "
+          + withoutPassword(uriText) + " does not use it; write rediss:// to connect with TLS");
+    }
+    File file = new File(path.get());
+    if (!file.isFile() || !file.canRead()) {
+      throw HermesConfigurationException.badValue(TRUSTSTORE_KEY, path.get(), "no readable file there");
+    }
+    char[] password = settings.get(TRUSTSTORE_PASSWORD_KEY).map(String::toCharArray).orElse(null);
+    String type = settings.get(TRUSTSTORE_TYPE_KEY, KeyStore.getDefaultType()).trim();
+    try {
+      KeyStore.getInstance(type);
+    } catch (KeyStoreException e) {
+      throw HermesConfigurationException.badValue(TRUSTSTORE_TYPE_KEY, type, "not a key store type of this JVM (e.g. PKCS12, JKS)");
+    }
+    return SslOptions.builder().truststore(file, password).trustStoreType(type).sslVerifyMode(SslVerifyMode.FULL).build();
   }
 
   /** The configuration in {@code settings}; bad values throw {@link HermesConfigurationException} naming key and value. */
@@ -132,15 +170,29 @@ final class RedisConfig {
   }
 
   private JedisClientConfig clientConfig(boolean selectDatabase) {
-    DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder().ssl(tls)
+    DefaultJedisClientConfig.Builder builder = withTls(DefaultJedisClientConfig.builder())
         .connectionTimeoutMillis(timeoutMillis).socketTimeoutMillis(timeoutMillis).user(user).password(password);
     return (selectDatabase ? builder.database(database) : builder).build();
   }
 
   /** Sentinels are reached with the same TLS and timeouts, without the master's credentials. */
   private JedisClientConfig sentinelClientConfig() {
-    return DefaultJedisClientConfig.builder().ssl(tls).connectionTimeoutMillis(timeoutMillis)
+    return withTls(DefaultJedisClientConfig.builder()).connectionTimeoutMillis(timeoutMillis)
         .socketTimeoutMillis(timeoutMillis).build();
+  }
+
+  /** TLS as configured, checking the server's certificate and host name; nothing without {@code rediss://}. */
+  private DefaultJedisClientConfig.Builder withTls(DefaultJedisClientConfig.Builder builder) {
+    if (!tls) {
+      return builder;
+    }
+    if (trustStore != null) {
+      return builder.ssl(true).sslOptions(trustStore);
+    }
+    // The JVM's default socket factory checks the certificate chain but not the host name unless told to.
+    SSLParameters hostNameChecked = new SSLParameters();
+    hostNameChecked.setEndpointIdentificationAlgorithm("HTTPS");
+    return builder.ssl(true).sslParameters(hostNameChecked);
   }
 
   /** Where the backend goes, for logs and errors; without the password. */

@@ -2,6 +2,7 @@ package io.hermescache.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hermescache.Hermes;
 import io.hermescache.spi.Backend;
 import io.hermescache.spi.Payload;
 import io.hermescache.spi.Settings;
@@ -56,6 +57,32 @@ class RedisBackendTest extends BackendContractTest {
     backend.set(prefix + ":binary", Payload.of(binary), Duration.ofMinutes(1));
 
     assertThat(redis.get((prefix + ":binary").getBytes(StandardCharsets.UTF_8))).isEqualTo(binary);
+  }
+
+  /** A value another application stored under an entry key with a plain {@code SET} is a miss, then overwritten. */
+  @Test
+  void aValueSetByAnotherApplicationIsAMissAndIsOverwritten() {
+    redis.set(prefix + ":entry:shared", "written by another application");
+    try (Hermes hermes = hermes().build()) {
+      assertThat(hermes.cached("shared", String.class, () -> "mine")).isEqualTo("mine");
+      assertThat(hermes.cached("shared", String.class, () -> "recomputed")).as("overwritten, then served").isEqualTo("mine");
+      assertThat(redis.get(prefix + ":entry:shared")).isNotEqualTo("written by another application");
+      assertThat(hermes.stats().total().errors()).isZero();
+    }
+  }
+
+  /** A 20 MB value is stored (uncompressed), read back whole, and served from the cache. */
+  @Test
+  void aTwentyMegabyteValueIsCachedWhole() {
+    byte[] random = new byte[15 << 20];
+    new java.util.Random(7).nextBytes(random);
+    String large = java.util.Base64.getEncoder().encodeToString(random);
+    try (Hermes hermes = hermes().compression(null, 0).build()) {
+      assertThat(hermes.cached("large", String.class, () -> large)).isEqualTo(large);
+      assertThat(hermes.cached("large", String.class, () -> "recomputed")).as("served from the cache").isEqualTo(large);
+      assertThat(redis.strlen(prefix + ":entry:large")).isGreaterThan(20L << 20);
+      assertThat(hermes.stats().total().errors()).isZero();
+    }
   }
 
   @Test

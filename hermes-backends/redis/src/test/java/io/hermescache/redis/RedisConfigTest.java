@@ -82,6 +82,27 @@ class RedisConfigTest {
         .hasMessageContaining("hermes.redis.sentinel.master = m: cannot be combined with hermes.redis.cluster");
   }
 
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(delimiter = '|', value = {
+      "hermes.redis.tls.truststore      | /no/such/truststore.p12 | rediss://h | no readable file there",
+      "hermes.redis.tls.truststore      | pom.xml                 | redis://h  | is for TLS, but hermes.redis.uri = redis://h does not use it",
+      "hermes.redis.tls.truststore-type | PKCS13                  | rediss://h | not a key store type",
+  })
+  void aBadTlsSettingIsNamedWithItsValue(String key, String value, String uri, String why) {
+    Map<String, String> settings = new java.util.HashMap<>(Map.of("hermes.redis.uri", uri, key, value));
+    settings.putIfAbsent("hermes.redis.tls.truststore", "pom.xml");
+    assertThatThrownBy(() -> create(settings))
+        .isInstanceOf(HermesConfigurationException.class)
+        .hasMessageStartingWith(key + " = " + value + ": " + why);
+  }
+
+  @Test
+  void theTrustStorePasswordIsNeverShown() {
+    assertThatThrownBy(() -> create(Map.of("hermes.redis.uri", "rediss://h", "hermes.redis.tls.truststore", "pom.xml",
+        "hermes.redis.tls.truststore-password", "trust-s3cret", "hermes.redis.tls.truststore-type", "PKCS13")))
+        .isInstanceOf(HermesConfigurationException.class).message().doesNotContain("trust-s3cret");
+  }
+
   @Test
   void hermesFindsTheBackendByName() {
     try (Hermes hermes = Hermes.builder().configure(Settings.of(Map.of("hermes.backend", "redis",

@@ -75,12 +75,12 @@ public class HermesRuntime {
 
   /** The engine-bound plan of a {@code @HermesCached} call. */
   CachedMethod cached(InvocationContext call) {
-    return beans.cached(call.getTarget().getClass(), call.getMethod(), call::getInterceptorBinding);
+    return beans.cached(call.getTarget().getClass(), call.getMethod(), new ContainerBindings(call));
   }
 
   /** The plan of a {@code @HermesInvalidate} call. */
   InvalidationPlan invalidation(InvocationContext call) {
-    return beans.invalidation(call.getTarget().getClass(), call.getMethod(), call::getInterceptorBinding);
+    return beans.invalidation(call.getTarget().getClass(), call.getMethod(), new ContainerBindings(call));
   }
 
   HermesEngine engine() {

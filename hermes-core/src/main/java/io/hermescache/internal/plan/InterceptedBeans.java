@@ -20,7 +20,10 @@ import java.util.function.UnaryOperator;
  */
 public final class InterceptedBeans<C> {
 
-  /** The interceptor bindings the container resolved for one call ({@code InvocationContext::getInterceptorBinding}). */
+  /**
+   * The interceptor bindings the container resolved for one call ({@code InvocationContext::getInterceptorBinding}),
+   * asked only for a method that was not planned at deployment; {@code null} where the container cannot tell.
+   */
   @FunctionalInterface
   public interface Bindings {
     <A extends Annotation> A get(Class<A> type);
@@ -83,7 +86,12 @@ public final class InterceptedBeans<C> {
   private static <A extends Annotation> A binding(Class<?> beanClass, Method method, Bindings bindings, Class<A> type) {
     A declared = BeanPlans.annotation(beanClass, method, type);
     // an extension may have added the binding to the annotated type only; the container knows it
-    return declared != null ? declared : bindings.get(type);
+    A binding = declared != null ? declared : bindings.get(type);
+    if (binding == null) {
+      throw new IllegalStateException(method + " of " + beanClass.getName() + " is intercepted for @"
+          + type.getSimpleName() + ", but neither the class nor the container shows that annotation");
+    }
+    return binding;
   }
 
   /** The plans of one bean class: those made at deployment and those made on a first call. */
