@@ -1,14 +1,12 @@
 package io.hermescache.cdi.internal;
 
 import io.hermescache.HermesInvalidate;
-import io.hermescache.internal.HermesEngine;
 import io.hermescache.internal.plan.InvalidationPlan;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -26,23 +24,6 @@ public class InvalidateInterceptor {
   @AroundInvoke
   Object invalidate(InvocationContext call) throws Exception {
     InvalidationPlan plan = runtime.invalidation(call);
-    Object result = call.proceed();
-    Object[] arguments = call.getParameters();
-    Class<?> returnType = call.getMethod().getReturnType();
-    // exactly these two: a stage derived from the result has to fit the declared return type
-    if ((returnType == CompletionStage.class || returnType == CompletableFuture.class) && result != null) {
-      return ((CompletionStage<?>) result).thenApply(value -> {
-        invalidate(plan, arguments);
-        return value;
-      });
-    }
-    invalidate(plan, arguments);
-    return result;
-  }
-
-  private void invalidate(InvalidationPlan plan, Object[] arguments) {
-    HermesEngine engine = runtime.engine();
-    engine.clean(plan.tags(arguments).toArray(String[]::new));
-    plan.keys(arguments).forEach(engine::invalidate);
+    return plan.afterReturning(runtime.engine(), call.proceed(), call.getParameters());
   }
 }

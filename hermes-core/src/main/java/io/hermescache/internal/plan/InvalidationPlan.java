@@ -1,8 +1,11 @@
 package io.hermescache.internal.plan;
 
 import io.hermescache.HermesInvalidate;
+import io.hermescache.internal.HermesEngine;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** The rendered tags and keys a {@link HermesInvalidate} method invalidates, worked out once at deployment. */
 public final class InvalidationPlan {
@@ -44,6 +47,39 @@ public final class InvalidationPlan {
   /** The entry keys (without {@code {prefix}:entry:}) to invalidate after a call with {@code arguments}. */
   public List<String> keys(Object[] arguments) {
     return InterceptedMethod.renderAll(keys, arguments);
+  }
+
+  /**
+   * What the intercepted call returns, invalidating after it has returned normally: at once for a value;
+   * for a {@code CompletionStage} or {@code CompletableFuture}, once it completes normally (as a stage of
+   * the same declared type).
+   */
+  public Object afterReturning(HermesEngine engine, Object result, Object[] arguments) {
+    Class<?> returnType = site.method.getReturnType();
+    // exactly these two: a stage derived from the result has to fit the declared return type
+    if ((returnType == CompletionStage.class || returnType == CompletableFuture.class) && result != null) {
+      return ((CompletionStage<?>) result).thenApply(value -> {
+        invalidate(engine, arguments);
+        return value;
+      });
+    }
+    invalidate(engine, arguments);
+    return result;
+  }
+
+  /** Cleans the tags, then invalidates the keys, of a call with {@code arguments}. */
+  public void invalidate(HermesEngine engine, Object[] arguments) {
+    engine.clean(tags(arguments).toArray(String[]::new));
+    keys(arguments).forEach(engine::invalidate);
+  }
+
+  /** {@link #invalidate} on the engine's executor, never blocking the caller. */
+  public CompletionStage<Void> invalidateAsync(HermesEngine engine, Object[] arguments) {
+    CompletionStage<Void> done = engine.cleanAsync(tags(arguments).toArray(String[]::new));
+    for (String key : keys(arguments)) {
+      done = done.thenCompose(cleaned -> engine.invalidateAsync(key));
+    }
+    return done;
   }
 
   @Override
