@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hermescache.test.MemcachedServerExtension;
 import io.hermescache.test.MemcachedServers;
+import io.hermescache.test.WorkerJvms;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import net.spy.memcached.MemcachedClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +29,7 @@ class MultiJvmDogpileTest {
   private final String prefix = "dogpile-" + UUID.randomUUID().toString().substring(0, 8);
   private final DogpileWorker.Signals signals = new DogpileWorker.Signals(prefix);
   private final MemcachedClient memcached;
-  private final List<Process> workers = new ArrayList<>();
-  private final List<Path> outputs = new ArrayList<>();
+  private WorkerJvms workers;
 
   MultiJvmDogpileTest(@MemcachedServers String servers) throws IOException {
     this.servers = servers;
@@ -41,12 +38,11 @@ class MultiJvmDogpileTest {
 
   @AfterEach
   void stopWorkers() throws IOException {
-    workers.forEach(Process::destroyForcibly);
+    if (workers != null) {
+      workers.close();
+    }
     signals.all().forEach(memcached::delete);
     memcached.shutdown();
-    for (Path output : outputs) {
-      Files.deleteIfExists(output);
-    }
   }
 
   @Test
@@ -56,7 +52,7 @@ class MultiJvmDogpileTest {
 
     List<String> results = new ArrayList<>();
     for (int i = 0; i < JVMS; i++) {
-      results.addAll(resultsOf(i));
+      results.addAll(workers.results(i));
     }
 
     assertThat(DogpileWorker.Signals.count(memcached, signals.loads)).as("runs of the method body across all JVMs")
@@ -68,37 +64,13 @@ class MultiJvmDogpileTest {
 
   /** Starts the workers, waits until all are warmed up, then gives the one start signal. */
   private void startWorkersTogether() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    for (int i = 0; i < JVMS; i++) {
-      Path output = Files.createTempFile(Path.of("target"), "dogpile-worker-", ".log");
-      outputs.add(output);
-      workers.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), DogpileWorker.class.getName(),
-          servers, prefix, String.valueOf(THREADS)).redirectErrorStream(true).redirectOutput(output.toFile()).start());
-    }
+    workers = WorkerJvms.start(JVMS, DogpileWorker.class, servers, prefix, String.valueOf(THREADS));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (DogpileWorker.Signals.count(memcached, signals.ready) < JVMS) {
-      for (int i = 0; i < JVMS; i++) {
-        assertThat(workers.get(i).isAlive()).as("worker %d is running; its output:%n%s", i, output(i)).isTrue();
-      }
+      workers.assertAlive();
       assertThat(System.nanoTime()).as("all workers ready within 30 s").isLessThan(deadline);
       Thread.sleep(20);
     }
     memcached.set(signals.go, 60, "now").get();
-  }
-
-  private List<String> resultsOf(int worker) throws Exception {
-    Process process = workers.get(worker);
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("worker %d finished", worker).isTrue();
-    assertThat(process.exitValue()).as("exit of worker %d; its output:%n%s", worker, output(worker)).isZero();
-    return Files.readAllLines(outputs.get(worker)).stream().filter(line -> line.startsWith("RESULT "))
-        .map(line -> line.substring("RESULT ".length())).collect(Collectors.toList());
-  }
-
-  private String output(int worker) {
-    try {
-      return Files.readString(outputs.get(worker));
-    } catch (IOException e) {
-      return "(unreadable: " + e + ")";
-    }
   }
 }

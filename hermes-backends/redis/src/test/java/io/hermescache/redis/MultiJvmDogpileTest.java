@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hermescache.test.RedisServerExtension;
 import io.hermescache.test.RedisUri;
+import io.hermescache.test.WorkerJvms;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,8 +32,7 @@ class MultiJvmDogpileTest {
   private final String prefix = "dogpile-" + UUID.randomUUID().toString().substring(0, 8);
   private final DogpileWorker.Signals signals = new DogpileWorker.Signals(prefix);
   private final RedisClient redis;
-  private final List<Process> workers = new ArrayList<>();
-  private final List<Path> outputs = new ArrayList<>();
+  private WorkerJvms workers;
 
   MultiJvmDogpileTest(@RedisUri String uri) {
     this.uri = uri;
@@ -43,12 +41,11 @@ class MultiJvmDogpileTest {
 
   @AfterEach
   void stopWorkers() throws IOException {
-    workers.forEach(Process::destroyForcibly);
+    if (workers != null) {
+      workers.close();
+    }
     redis.del(signals.all().toArray(String[]::new));
     redis.close();
-    for (Path output : outputs) {
-      Files.deleteIfExists(output);
-    }
   }
 
   @Test
@@ -58,7 +55,7 @@ class MultiJvmDogpileTest {
 
     List<String> results = new ArrayList<>();
     for (int i = 0; i < JVMS; i++) {
-      results.addAll(resultsOf(i));
+      results.addAll(workers.results(i));
     }
 
     assertThat(redis.get(signals.loads)).as("runs of the method body across all JVMs").isEqualTo("1");
@@ -72,13 +69,13 @@ class MultiJvmDogpileTest {
     long start = System.nanoTime();
     startWorkersTogether();
     long holder = awaitHolder();
-    Process killed = workers.stream().filter(worker -> worker.pid() == holder).findFirst().orElseThrow();
-    killed.destroyForcibly().waitFor();
+    int killed = IntStream.range(0, JVMS).filter(i -> workers.process(i).pid() == holder).findFirst().orElseThrow();
+    workers.process(killed).destroyForcibly().waitFor();
 
     List<String> results = new ArrayList<>();
     for (int i = 0; i < JVMS; i++) {
-      if (workers.get(i) != killed) {
-        results.addAll(resultsOf(i));
+      if (i != killed) {
+        results.addAll(workers.results(i));
       }
     }
 
@@ -92,19 +89,10 @@ class MultiJvmDogpileTest {
 
   /** Starts the workers, waits until all are warmed up, then gives the one start signal. */
   private void startWorkersTogether() throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    for (int i = 0; i < JVMS; i++) {
-      Path output = Files.createTempFile(Path.of("target"), "dogpile-worker-", ".log");
-      outputs.add(output);
-      workers.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), DogpileWorker.class.getName(),
-          uri, prefix, String.valueOf(THREADS), String.valueOf(LEASE_MILLIS))
-          .redirectErrorStream(true).redirectOutput(output.toFile()).start());
-    }
+    workers = WorkerJvms.start(JVMS, DogpileWorker.class, uri, prefix, String.valueOf(THREADS), String.valueOf(LEASE_MILLIS));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!String.valueOf(JVMS).equals(redis.get(signals.ready))) {
-      for (int i = 0; i < JVMS; i++) {
-        assertThat(workers.get(i).isAlive()).as("worker %d is running; its output:%n%s", i, output(i)).isTrue();
-      }
+      workers.assertAlive();
       assertThat(System.nanoTime()).as("all workers ready within 30 s").isLessThan(deadline);
       Thread.sleep(20);
     }
@@ -119,21 +107,5 @@ class MultiJvmDogpileTest {
       Thread.sleep(5);
     }
     return Long.parseLong(holder);
-  }
-
-  private List<String> resultsOf(int worker) throws Exception {
-    Process process = workers.get(worker);
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("worker %d finished", worker).isTrue();
-    assertThat(process.exitValue()).as("exit of worker %d; its output:%n%s", worker, output(worker)).isZero();
-    return Files.readAllLines(outputs.get(worker)).stream().filter(line -> line.startsWith("RESULT "))
-        .map(line -> line.substring("RESULT ".length())).collect(Collectors.toList());
-  }
-
-  private String output(int worker) {
-    try {
-      return Files.readString(outputs.get(worker));
-    } catch (IOException e) {
-      return "(unreadable: " + e + ")";
-    }
   }
 }

@@ -1,0 +1,87 @@
+package io.hermescache.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * JVMs started with this JVM's class path, for tests across processes (dogpile protection between
+ * machines). Each worker's output goes to a file under {@code target}; its lines starting {@code RESULT }
+ * are its results. Closing kills every worker still running and deletes the files.
+ */
+public final class WorkerJvms implements AutoCloseable {
+
+  private static final String RESULT = "RESULT ";
+
+  private final List<Process> processes = new ArrayList<>();
+  private final List<Path> outputs = new ArrayList<>();
+
+  private WorkerJvms() {}
+
+  /** {@code count} JVMs running {@code main} with {@code arguments}, started now. */
+  public static WorkerJvms start(int count, Class<?> main, String... arguments) throws IOException {
+    WorkerJvms workers = new WorkerJvms();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), main.getName()));
+    command.addAll(List.of(arguments));
+    Files.createDirectories(Path.of("target"));
+    for (int i = 0; i < count; i++) {
+      Path output = Files.createTempFile(Path.of("target"), main.getSimpleName() + "-", ".log");
+      workers.outputs.add(output);
+      workers.processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start());
+    }
+    return workers;
+  }
+
+  public int size() {
+    return processes.size();
+  }
+
+  public Process process(int worker) {
+    return processes.get(worker);
+  }
+
+  /** Fails, showing its output, if a worker has died. */
+  public void assertAlive() {
+    for (int i = 0; i < processes.size(); i++) {
+      assertThat(processes.get(i).isAlive()).as("worker %d is running; its output:%n%s", i, output(i)).isTrue();
+    }
+  }
+
+  /** The results of {@code worker}, once it has exited normally (within 30 s). */
+  public List<String> results(int worker) throws InterruptedException {
+    Process process = processes.get(worker);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("worker %d finished", worker).isTrue();
+    assertThat(process.exitValue()).as("exit of worker %d; its output:%n%s", worker, output(worker)).isZero();
+    try {
+      return Files.readAllLines(outputs.get(worker)).stream().filter(line -> line.startsWith(RESULT))
+          .map(line -> line.substring(RESULT.length())).collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What {@code worker} printed so far. */
+  public String output(int worker) {
+    try {
+      return Files.readString(outputs.get(worker));
+    } catch (IOException e) {
+      return "(unreadable: " + e + ")";
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    processes.forEach(Process::destroyForcibly);
+    for (Path output : outputs) {
+      Files.deleteIfExists(output);
+    }
+  }
+}
