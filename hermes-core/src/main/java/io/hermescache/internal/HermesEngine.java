@@ -52,6 +52,7 @@ import java.util.stream.Collectors;
 public final class HermesEngine implements Hermes {
 
   private static final System.Logger LOG = System.getLogger(Hermes.class.getName());
+  private static final String CIRCUIT_OPEN = "The cache backend is failing; calls skip it for a while";
   private static final long FIRST_BACKOFF_MILLIS = 5;
   private static final long MAX_BACKOFF_MILLIS = 200;
 
@@ -119,10 +120,7 @@ public final class HermesEngine implements Hermes {
    */
   public Object get(KeySpace space, String key, List<String> tags, Function<Object, Duration> ttl,
       Callable<?> loader) throws Exception {
-    Invalidation pending = invalidation.get();
-    if (pending != null) {
-      pending.reached = true;
-      invalidate(key);
+    if (invalidatedInstead(key)) {
       return null;
     }
     Backend current = backend;
@@ -131,7 +129,7 @@ public final class HermesEngine implements Hermes {
     }
     if (!circuit.allows()) {
       if (backendFailure == BackendFailure.PROPAGATE) {
-        throw new HermesException("The cache backend is failing; calls skip it for a while");
+        throw new HermesException(CIRCUIT_OPEN);
       }
       space.counters.misses.increment();
       return load(space, loader);
@@ -147,16 +145,13 @@ public final class HermesEngine implements Hermes {
    */
   public CompletableFuture<Object> getAsync(KeySpace space, String key, List<String> tags,
       Function<Object, Duration> ttl, Callable<? extends CompletionStage<?>> loader) {
-    Invalidation pending = invalidation.get();
-    if (pending != null) {
-      pending.reached = true;
-      invalidate(key);
+    if (invalidatedInstead(key)) {
       return CompletableFuture.completedFuture(null);
     }
     Backend current = backend;
     if (current == null || !circuit.allows()) {
       if (current != null && backendFailure == BackendFailure.PROPAGATE) {
-        return CompletableFuture.failedFuture(new HermesException("The cache backend is failing; calls skip it for a while"));
+        return CompletableFuture.failedFuture(new HermesException(CIRCUIT_OPEN));
       }
       try {
         return Objects.requireNonNull(loader.call(), () -> space.name + " returned a null CompletionStage")
@@ -166,6 +161,17 @@ public final class HermesEngine implements Hermes {
       }
     }
     return new Call(space, current, key, tags, ttl, loader).runAsync();
+  }
+
+  /** Inside {@link #invalidate(Runnable)}: drops the entry the intercepted call would read instead of reading it. */
+  private boolean invalidatedInstead(String key) {
+    Invalidation pending = invalidation.get();
+    if (pending == null) {
+      return false;
+    }
+    pending.reached = true;
+    invalidate(key);
+    return true;
   }
 
   @Override
