@@ -40,15 +40,31 @@ public final class ArgumentHash {
     }
   };
 
-  private ArgumentHash() {}
+  private final byte[] signature;
 
-  /** The 22-character hash of {@code arguments} passed to parameters of {@code parameterTypes}. */
-  public static String of(Class<?>[] parameterTypes, Object[] arguments) {
+  private ArgumentHash(byte[] signature) {
+    this.signature = signature;
+  }
+
+  /** The hash of calls to parameters of {@code parameterTypes}; their names are encoded once, here. */
+  public static ArgumentHash forParameters(Class<?>[] parameterTypes) {
     Encoder out = new Encoder();
     for (Class<?> type : parameterTypes) {
       out.text(type.getName());
     }
     out.write('|');
+    return new ArgumentHash(out.toByteArray());
+  }
+
+  /** The 22-character hash of {@code arguments} passed to parameters of {@code parameterTypes}. */
+  public static String of(Class<?>[] parameterTypes, Object[] arguments) {
+    return forParameters(parameterTypes).hash(arguments);
+  }
+
+  /** The 22-character hash of {@code arguments}. */
+  public String hash(Object[] arguments) {
+    Encoder out = new Encoder();
+    out.write(signature, 0, signature.length);
     for (Object argument : arguments) {
       out.value(argument, 0);
     }

@@ -15,6 +15,8 @@ public final class Keys {
 
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** One digest per thread: looking the algorithm up costs more than hashing a key. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Keys::sha256);
 
   private Keys() {}
 
@@ -23,7 +25,7 @@ public final class Keys {
    * MD5 so that crafted arguments cannot be made to collide with another call's key.
    */
   public static String hash(byte[] data) {
-    byte[] digest = sha256().digest(data);
+    byte[] digest = SHA256.get().digest(data);
     byte[] head = new byte[16];
     System.arraycopy(digest, 0, head, 0, head.length);
     return BASE64URL.encodeToString(head);

@@ -92,8 +92,8 @@ public final class CachedMethodPlan {
     // the bean class, never a proxy subclass; for an inherited method not the declaring class either, since
     // the method may behave differently per bean (e.g. Repo<T>.find calling an overridden entityClass())
     String head = site.beanClass.getName() + ":" + method.getName() + ":";
-    Class<?>[] parameterTypes = method.getParameterTypes();
-    return arguments -> head + ArgumentHash.of(parameterTypes, arguments);
+    ArgumentHash hash = ArgumentHash.forParameters(method.getParameterTypes());
+    return arguments -> head + hash.hash(arguments);
   }
 
   private static <T> Supplier<T> instance(InterceptedMethod site, String member, Class<T> type, Instances instances) {
