@@ -8,13 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
  * JVMs started with this JVM's class path, for tests across processes (dogpile protection between
  * machines). Each worker's output goes to a file under {@code target}; its lines starting {@code RESULT }
- * are its results. Closing kills every worker still running and deletes the files.
+ * are its results. Closing kills every worker still running and deletes the files. The static methods are
+ * for the workers' side: wait for the common start, then call together.
  */
 public final class WorkerJvms implements AutoCloseable {
 
@@ -74,6 +80,35 @@ public final class WorkerJvms implements AutoCloseable {
       return Files.readString(outputs.get(worker));
     } catch (IOException e) {
       return "(unreadable: " + e + ")";
+    }
+  }
+
+  // --- inside a worker --------------------------------------------------------------------------------
+
+  /** In a worker: waits (up to 30 s) until {@code started} says the test gave the start signal. */
+  public static void awaitStart(BooleanSupplier started) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!started.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no start signal within 30 s");
+      }
+      Thread.sleep(2);
+    }
+  }
+
+  /** In a worker: runs {@code call} on {@code threads} threads at once and prints each result as a result line. */
+  public static void callTogether(int threads, Callable<String> call) throws Exception {
+    ExecutorService callers = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        results.add(callers.submit(call));
+      }
+      for (Future<String> result : results) {
+        System.out.println(RESULT + result.get());
+      }
+    } finally {
+      callers.shutdown();
     }
   }
 

@@ -2,13 +2,9 @@ package io.hermescache.memcached;
 
 import io.hermescache.Hermes;
 import io.hermescache.spi.Settings;
-import java.util.ArrayList;
+import io.hermescache.test.WorkerJvms;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import net.spy.memcached.AddrUtil;
 import net.spy.memcached.BinaryConnectionFactory;
 import net.spy.memcached.MemcachedClient;
@@ -35,26 +31,12 @@ public final class DogpileWorker {
         "hermes.memcached.servers", servers, "hermes.prefix", prefix, "hermes.lock.timeout", "PT20S"))).build()) {
       hermes.cached("warm-up-" + pid, String.class, () -> "loads the classes a cold call needs");
       memcached.incr(signals.ready, 1, 1);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (memcached.get(signals.go) == null) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("no start signal");
-        }
-        Thread.sleep(2);
-      }
-      ExecutorService callers = Executors.newFixedThreadPool(threads);
-      List<Future<String>> results = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        results.add(callers.submit(() -> hermes.cached(KEY, String.class, () -> {
-          memcached.incr(signals.loads, 1, 1);
-          Thread.sleep(1000);
-          return "computed by " + pid;
-        })));
-      }
-      for (Future<String> result : results) {
-        System.out.println("RESULT " + result.get());
-      }
-      callers.shutdown();
+      WorkerJvms.awaitStart(() -> memcached.get(signals.go) != null);
+      WorkerJvms.callTogether(threads, () -> hermes.cached(KEY, String.class, () -> {
+        memcached.incr(signals.loads, 1, 1);
+        Thread.sleep(1000);
+        return "computed by " + pid;
+      }));
     } finally {
       memcached.shutdown();
     }

@@ -2,14 +2,10 @@ package io.hermescache.redis;
 
 import io.hermescache.Hermes;
 import io.hermescache.spi.Settings;
+import io.hermescache.test.WorkerJvms;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -35,27 +31,13 @@ public final class DogpileWorker {
             "hermes.lock.timeout", "PT20S"))).build()) {
       hermes.cached("warm-up-" + pid, String.class, () -> "loads the classes a cold call needs");
       redis.incr(signals.ready);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!redis.exists(signals.go)) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("no start signal");
-        }
-        Thread.sleep(2);
-      }
-      ExecutorService callers = Executors.newFixedThreadPool(threads);
-      List<Future<String>> results = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        results.add(callers.submit(() -> hermes.cached(KEY, String.class, () -> {
-          redis.incr(signals.loads);
-          redis.set(signals.holder, Long.toString(pid));
-          Thread.sleep(1000);
-          return "computed by " + pid;
-        })));
-      }
-      for (Future<String> result : results) {
-        System.out.println("RESULT " + result.get());
-      }
-      callers.shutdown();
+      WorkerJvms.awaitStart(() -> redis.exists(signals.go));
+      WorkerJvms.callTogether(threads, () -> hermes.cached(KEY, String.class, () -> {
+        redis.incr(signals.loads);
+        redis.set(signals.holder, Long.toString(pid));
+        Thread.sleep(1000);
+        return "computed by " + pid;
+      }));
     }
   }
 
