@@ -111,7 +111,7 @@ public final class LocalRedisCluster implements AutoCloseable {
   }
 
   /** Runs {@code command} to its end and returns its output; a failure names the command and shows the output. */
-  private static String run(List<String> command) {
+  static String run(List<String> command) {
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       process.getOutputStream().close();
