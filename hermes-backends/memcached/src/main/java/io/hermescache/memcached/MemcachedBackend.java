@@ -167,6 +167,13 @@ public final class MemcachedBackend implements Backend {
     return store("cas", key, value, () -> client().asyncCAS(key, pinned.getAsLong(), expiry(ttl), value, TRANSCODER));
   }
 
+  /** {@code add} with the lease plus a second: see {@link #lockExpiry}. */
+  @Override
+  public boolean tryLock(String lockKey, String token, Duration lease) {
+    Payload owner = Payload.of(token);
+    return store("add", lockKey, owner, () -> client().add(lockKey, lockExpiry(lease), owner, TRANSCODER));
+  }
+
   /**
    * Gives the lock a new expiry if it still holds {@code token}: reads it with its CAS id and rewrites the same
    * token with that CAS id, so a lock taken over in between is left alone.
@@ -178,8 +185,17 @@ public final class MemcachedBackend implements Backend {
       return false;
     }
     Payload owner = Payload.of(token);
-    return store("cas", lockKey, owner, () -> client().asyncCAS(lockKey, lock.getCas(), expiry(lease), owner,
+    return store("cas", lockKey, owner, () -> client().asyncCAS(lockKey, lock.getCas(), lockExpiry(lease), owner,
         TRANSCODER));
+  }
+
+  /**
+   * A lock's expiry: memcached's clock ticks in whole seconds, so an item of relative expiry n lives between
+   * n - 1 and n seconds; a lease must last at least as long as asked (its holder renews it every third of
+   * it), hence one second more.
+   */
+  private static int lockExpiry(Duration lease) {
+    return expiry(lease.getSeconds() < Integer.MAX_VALUE ? lease.plusSeconds(1) : lease);
   }
 
   /** 250 bytes, printable characters only: memcached's key rules. */
