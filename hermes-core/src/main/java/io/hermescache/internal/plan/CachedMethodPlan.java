@@ -7,6 +7,7 @@ import io.hermescache.TtlPolicy;
 import io.hermescache.internal.ArgumentHash;
 import io.hermescache.internal.Types;
 import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,9 @@ import java.util.function.Supplier;
  * the name its statistics go under. Building a plan validates the annotation; a call does no reflection.
  */
 public final class CachedMethodPlan {
+
+  /** What the entry keys of key templates and key generators start with; see {@link #textKey}. */
+  static final String TEXT_KEY_MARK = "=";
 
   private final InterceptedMethod site;
   private final String name;
@@ -57,6 +61,14 @@ public final class CachedMethodPlan {
       throw site.problem("the method returns a " + returned.getName() + "; an asynchronous method must return"
           + " CompletionStage or CompletableFuture, whose completed value is cached");
     }
+    Type valueType = CompletionStage.class.isAssignableFrom(returned) ? Generics.typeArgument(site.returnType, 0)
+        : site.returnType;
+    String unreadable = ValueTypes.whyNotReadBack(valueType);
+    if (unreadable != null) {
+      throw site.problem("values of " + valueType.getTypeName() + " would not come back equal from the cache: "
+          + unreadable + ". Return a record, a class with getters and setters, or annotate the abstract type with"
+          + " @JsonbTypeInfo");
+    }
     Function<Object, Duration> fixedTtl = null;
     if (cached.ttl() != HermesCached.CONFIGURED_TTL) {
       if (cached.ttl() <= 0) {
@@ -83,17 +95,41 @@ public final class CachedMethodPlan {
         if (key == null || key.isEmpty()) {
           throw new HermesException(cached.keyGenerator().getName() + " returned no key for " + site.describe());
         }
-        return key;
+        return textKey(key);
       };
     }
     if (!cached.key().isEmpty()) {
-      return site.template("key", cached.key())::render;
+      Template template = site.template("key", cached.key());
+      return arguments -> textKey(template.render(arguments));
     }
+    checkParametersKeyable(site);
     // the bean class, never a proxy subclass; for an inherited method not the declaring class either, since
     // the method may behave differently per bean (e.g. Repo<T>.find calling an overridden entityClass())
     String head = site.beanClass.getName() + ":" + method.getName() + ":";
     ArgumentHash hash = ArgumentHash.forParameters(method.getParameterTypes());
     return arguments -> head + hash.hash(arguments);
+  }
+
+  /**
+   * The entry key of a rendered key template or a generated key. Default keys start with a class name, and no
+   * class name contains {@value #TEXT_KEY_MARK}: whatever text an argument renders, it cannot name a
+   * default-keyed entry of another method.
+   */
+  static String textKey(String rendered) {
+    return TEXT_KEY_MARK + rendered;
+  }
+
+  private static void checkParametersKeyable(InterceptedMethod site) {
+    Parameter[] parameters = site.method.getParameters();
+    for (int i = 0; i < parameters.length; i++) {
+      String why = KeyTypes.whyNotKeyable(site.parameterTypes[i]);
+      if (why != null) {
+        String name = parameters[i].isNamePresent() ? " '" + parameters[i].getName() + "'" : "";
+        throw site.problem("parameter " + i + name + " of type " + site.parameterTypes[i].getTypeName()
+            + " cannot be keyed: " + why + ". Distinct arguments could share one cache entry; give the method a key"
+            + " template (key = \"...\"), a keyGenerator, or make the parameter a record");
+      }
+    }
   }
 
   private static <T> Supplier<T> instance(InterceptedMethod site, String member, Class<T> type, Instances instances) {
