@@ -22,7 +22,9 @@ final class KeyWriter {
 
   private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(KeyWriter::newSha256);
 
-  private final Map<Object, Digest> digests;
+  /** The writer of the whole key, which holds the digests of the composites met so far (made on the first). */
+  private final KeyWriter root;
+  private Map<Object, Digest> digests;
   private final int depth;
   private byte[] bytes;
   private int size;
@@ -32,11 +34,11 @@ final class KeyWriter {
   private record Digest(byte[] sha256, int height) {}
 
   KeyWriter() {
-    this(new IdentityHashMap<>(), 0, 64);
+    this(null, 0, 64);
   }
 
-  private KeyWriter(Map<Object, Digest> digests, int depth, int capacity) {
-    this.digests = digests;
+  private KeyWriter(KeyWriter root, int depth, int capacity) {
+    this.root = root != null ? root : this;
     this.depth = depth;
     this.bytes = new byte[capacity];
   }
@@ -52,15 +54,18 @@ final class KeyWriter {
       encoder.encode(value, this);
       return;
     }
-    Digest digest = digests.get(value);
+    if (root.digests == null) {
+      root.digests = new IdentityHashMap<>();
+    }
+    Digest digest = root.digests.get(value);
     if (digest == null) {
       if (depth >= MAX_DEPTH) {
         throw tooDeep();
       }
-      KeyWriter nested = new KeyWriter(digests, depth + 1, 64);
+      KeyWriter nested = new KeyWriter(root, depth + 1, 64);
       encoder.encode(value, nested);
       digest = new Digest(nested.sha256(), nested.height + 1);
-      digests.put(value, digest);
+      root.digests.put(value, digest);
     }
     if (depth + digest.height > MAX_DEPTH) {
       throw tooDeep();
@@ -72,7 +77,7 @@ final class KeyWriter {
 
   /** The bytes {@link #value} would write for {@code value}, on their own (to sort set elements by). */
   byte[] encoded(Object value) {
-    KeyWriter one = new KeyWriter(digests, depth, 48);
+    KeyWriter one = new KeyWriter(root, depth, 48);
     one.value(value);
     height = Math.max(height, one.height);
     return one.toByteArray();

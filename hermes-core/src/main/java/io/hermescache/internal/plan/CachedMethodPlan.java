@@ -23,8 +23,10 @@ import java.util.function.Supplier;
  */
 public final class CachedMethodPlan {
 
-  /** What the entry keys of key templates and key generators start with; see {@link #textKey}. */
+  /** What a key template's entry key starts with when its text could pass for a default key; see {@link #textKey}. */
   static final String TEXT_KEY_MARK = "=";
+  /** Length of the argument hash that ends a default key (base64url of 128 bits). */
+  private static final int HASH_LENGTH = 22;
 
   private final InterceptedMethod site;
   private final String name;
@@ -63,6 +65,7 @@ public final class CachedMethodPlan {
     }
     Type valueType = CompletionStage.class.isAssignableFrom(returned) ? Generics.typeArgument(site.returnType, 0)
         : site.returnType;
+    valueType = ValueTypes.itemType(valueType);
     String unreadable = ValueTypes.whyNotReadBack(valueType);
     if (unreadable != null) {
       throw site.problem("values of " + valueType.getTypeName() + " would not come back equal from the cache: "
@@ -111,12 +114,30 @@ public final class CachedMethodPlan {
   }
 
   /**
-   * The entry key of a rendered key template or a generated key. Default keys start with a class name, and no
-   * class name contains {@value #TEXT_KEY_MARK}: whatever text an argument renders, it cannot name a
-   * default-keyed entry of another method.
+   * The entry key of a rendered key template or a generated key: the text itself, unless it could be read as
+   * a default key ({@code {class}:{method}:{22-character hash}}) or starts with {@value #TEXT_KEY_MARK}; then
+   * {@value #TEXT_KEY_MARK} and the text. No class name starts with {@value #TEXT_KEY_MARK}, so whatever an
+   * argument renders cannot name another method's default-keyed entry; and the mapping stays injective, so
+   * two texts never share an entry. Ordinary keys ({@code avg:1:2}) stay as written, reachable by
+   * {@code hermes.invalidate("avg:1:2")}.
    */
-  static String textKey(String rendered) {
-    return TEXT_KEY_MARK + rendered;
+  public static String textKey(String rendered) {
+    return rendered.startsWith(TEXT_KEY_MARK) || hasDefaultKeyShape(rendered) ? TEXT_KEY_MARK + rendered : rendered;
+  }
+
+  private static boolean hasDefaultKeyShape(String text) {
+    int first = text.indexOf(':');
+    int second = first < 0 ? -1 : text.indexOf(':', first + 1);
+    if (second < 0 || text.indexOf(':', second + 1) >= 0 || text.length() - second - 1 != HASH_LENGTH) {
+      return false;
+    }
+    for (int i = second + 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void checkParametersKeyable(InterceptedMethod site) {

@@ -37,13 +37,14 @@ final class ValueTypes {
 
   private ValueTypes() {}
 
+  /** {@code T} of Mutiny's {@code Uni<T>}, whose item is what is cached; other types as they are. */
+  static Type itemType(Type type) {
+    return Generics.raw(type).getName().equals(UNI) ? Generics.typeArgument(type, 0) : type;
+  }
+
   /** Why a value of {@code type} would not come back equal, or {@code null} if it would. */
   static String whyNotReadBack(Type type) {
-    Class<?> raw = Generics.raw(type);
-    if (raw.getName().equals(UNI)) {
-      return whyNotReadBack(Generics.typeArgument(type, 0));
-    }
-    return raw.getName().equals(MULTI) ? null : whyNot(type, new HashSet<>());
+    return Generics.raw(type).getName().equals(MULTI) ? null : whyNot(type, new HashSet<>());
   }
 
   private static String whyNot(Type type, Set<Class<?>> seen) {
