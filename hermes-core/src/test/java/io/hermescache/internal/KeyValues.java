@@ -9,7 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.Year;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -22,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -102,8 +108,8 @@ public final class KeyValues {
         bits.set(random.nextInt(3) * 50);
         return bits;
       }
-      case 17: return random.nextBoolean() ? OptionalInt.of(random.nextInt(2)) : OptionalInt.empty();
-      case 18: return new int[random.nextInt(2)];
+      case 17: return random.nextBoolean() ? OptionalInt.of(random.nextInt(2)) : OptionalLong.of(random.nextInt(2));
+      case 18: return random.nextBoolean() ? new int[random.nextInt(2)] : new char[] {"a\uD800".charAt(random.nextInt(2))};
       case 19: return new long[random.nextInt(2)];
       case 20: return new Point(random.nextInt(2), random.nextInt(2));
       case 21: return new Address(text(random), random.nextInt(2));
@@ -145,11 +151,16 @@ public final class KeyValues {
   }
 
   private static Object time(Random random) {
-    switch (random.nextInt(5)) {
+    switch (random.nextInt(10)) {
       case 0: return Instant.ofEpochSecond(random.nextInt(2), random.nextInt(2));
       case 1: return LocalDate.of(2020, 1, 1 + random.nextInt(2));
       case 2: return LocalDateTime.of(2020, 1, 1, random.nextInt(2), 0);
       case 3: return Duration.ofSeconds(random.nextInt(2));
+      case 4: return LocalTime.of(random.nextInt(2), 0);
+      case 5: return OffsetDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(random.nextInt(2)));
+      case 6: return Period.ofDays(random.nextInt(2));
+      case 7: return Year.of(2020 + random.nextInt(2));
+      case 8: return random.nextBoolean() ? ZoneOffset.ofHours(random.nextInt(2)) : ZoneId.of("Europe/Paris");
       default: return ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, ZoneId.of(random.nextBoolean() ? "UTC" : "Z"));
     }
   }
