@@ -117,6 +117,21 @@ class KeysAndValuesTest {
     }
   }
 
+  @Dependent
+  public static class PatternParameter {
+    @HermesCached
+    public boolean matches(java.util.regex.Pattern pattern, String text) {
+      return pattern.matcher(text).matches();
+    }
+  }
+
+  @Test
+  void aJdkClassWithHiddenState() {
+    assertThat(deploymentError(PatternParameter.class)).contains("@HermesCached on " + PatternParameter.class.getName()
+        + ".matches(Pattern, String): parameter 0 'pattern' of type java.util.regex.Pattern cannot be keyed:"
+        + " java.util.regex.Pattern keeps state in fields that no public getter or field reads (");
+  }
+
   @Test
   void aParameterWithRecordStyleAccessorsOnly() {
     assertThat(deploymentError(RangeParameter.class)).contains("@HermesCached on " + RangeParameter.class.getName()
@@ -354,6 +369,35 @@ class KeysAndValuesTest {
           + ArgumentHash.of(new Class<?>[] {String.class}, new Object[] {"alice"});
       assertThat(secrets.echo(storedKey)).isEqualTo("echo " + storedKey);
       assertThat(secrets.echo(storedKey)).isEqualTo("echo " + storedKey);
+    }
+  }
+
+  public static class Link {
+    private final Link next;
+
+    public Link(Link next) {
+      this.next = next;
+    }
+
+    public Link getNext() {
+      return next;
+    }
+  }
+
+  @Test
+  void aLoneSurrogateIsNotAQuestionMarkAndA600LevelChainFailsClearly() {
+    try (WeldContainer container = Containers.boot(Map.of(), Secrets.class)) {
+      Secrets secrets = container.select(Secrets.class).get();
+      assertThat(secrets.secret("bob?")).isEqualTo("secret of bob?");
+      assertThat(secrets.secret("bob\uD800")).isEqualTo("secret of bob\uD800");
+      Link chain = null;
+      for (int i = 0; i < 600; i++) {
+        chain = new Link(chain);
+      }
+      Link deep = chain;
+      assertThatThrownBy(() -> secrets.describe(deep)).isInstanceOf(HermesException.class)
+          .hasMessageContaining("nests deeper than 32 levels");
+      assertThat(secrets.describe(new Link(null))).isEqualTo("Link");
     }
   }
 
