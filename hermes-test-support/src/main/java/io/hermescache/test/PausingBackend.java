@@ -51,7 +51,7 @@ public final class PausingBackend implements Backend {
 
   /** The kinds of backend call, one per method of {@link Backend}. */
   public enum Operation {
-    GET_ALL, SET, ADD, DELETE, TRY_LOCK, UNLOCK, SET_IF_LOCKED, KEY_LIMITS, CLOSE;
+    GET_ALL, SET, ADD, DELETE, TRY_LOCK, EXTEND_LOCK, UNLOCK, SET_IF_LOCKED, KEY_LIMITS, CLOSE;
 
     /** Whether the call changes what the server holds. */
     public boolean writes() {
@@ -217,6 +217,12 @@ public final class PausingBackend implements Backend {
   public boolean setIfLocked(String lockKey, String token, String key, Payload value, Duration ttl) {
     return through(Operation.SET_IF_LOCKED, List.of(lockKey, key),
         () -> delegate.setIfLocked(lockKey, token, key, value, ttl));
+  }
+
+  /** The delegate's atomic compare-and-extend (the lease watchdog's renewal), not the SPI's read-then-set default. */
+  @Override
+  public boolean extendLock(String lockKey, String token, Duration lease) {
+    return through(Operation.EXTEND_LOCK, List.of(lockKey), () -> delegate.extendLock(lockKey, token, lease));
   }
 
   @Override
