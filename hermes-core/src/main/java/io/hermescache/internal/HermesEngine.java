@@ -69,7 +69,7 @@ public final class HermesEngine implements Hermes {
     backend = settings.backend;
   }
 
-  /** The key space of a cached method or key group: its counters and value decoder. */
+  /** The key space of a cached method (or named group): its counters and value decoder. */
   public KeySpace keySpace(String name, Type type) {
     Type valueType = Types.boxed(type);
     return new KeySpace(name, valueType, stats.counters(name),
