@@ -96,18 +96,37 @@ final class Envelope {
   }
 
   /**
-   * The envelope in {@code bytes}; throws {@link IllegalArgumentException} (or the serialiser's exception) if
-   * they are not one.
+   * The envelope in {@code bytes}. Total: whatever the bytes hold, it returns an envelope or throws
+   * {@link UnreadableValue} (a miss), never anything else, and within bounded time and memory (the
+   * compressor's and serialiser's limits), because whoever can write to a shared backend chooses them.
    */
   static Envelope decode(byte[] bytes, Type type, Serialiser serialiser, Compressor compressor) {
+    try {
+      return decodeChecked(bytes, type, serialiser, compressor);
+    } catch (UnreadableValue e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // The errors decoding can raise on a crafted payload (a deep JSON nesting, a huge claimed size) are
+      // caught here, where they concern one payload, and nowhere else.
+      throw new UnreadableValue(type, e);
+    }
+  }
+
+  private static Envelope decodeChecked(byte[] bytes, Type type, Serialiser serialiser, Compressor compressor) {
     if (bytes.length < HEADER || bytes[0] != MAGIC || bytes[1] != FORMAT) {
       throw new IllegalArgumentException("not a Hermes envelope of format " + FORMAT);
     }
     ByteBuffer in = ByteBuffer.wrap(bytes);
     in.position(2);
     int flags = in.get();
+    if ((flags & ~(COMPRESSED | NULL_VALUE)) != 0) {
+      throw new IllegalArgumentException("unknown flags " + flags);
+    }
     long expiresAt = in.getLong();
     int computeMillis = in.getInt();
+    if (computeMillis < 0) {
+      throw new IllegalArgumentException("negative compute time");
+    }
     byte[][] versions = new byte[Byte.toUnsignedInt(in.get())][];
     for (int i = 0; i < versions.length; i++) {
       versions[i] = new byte[Byte.toUnsignedInt(in.get())];
@@ -118,7 +137,11 @@ final class Envelope {
       throw new IllegalArgumentException("value of " + in.remaining() + " bytes where the envelope says " + valueLength);
     }
     Object value = null;
-    if ((flags & NULL_VALUE) == 0) {
+    if ((flags & NULL_VALUE) != 0) {
+      if (valueLength != 0) {
+        throw new IllegalArgumentException("a null value with " + valueLength + " bytes");
+      }
+    } else {
       byte[] data = Arrays.copyOfRange(bytes, in.position(), bytes.length);
       if ((flags & COMPRESSED) != 0) {
         if (compressor == null) {
@@ -126,25 +149,29 @@ final class Envelope {
         }
         data = compressor.decompress(data);
       }
-      try {
-        value = serialiser.deserialise(data, type);
-      } catch (RuntimeException e) {
-        throw new UnreadableValue(type, e);
-      }
+      value = serialiser.deserialise(data, type);
     }
     return new Envelope(versions, expiresAt, computeMillis, value);
   }
 
   /**
-   * A well-formed envelope whose value cannot be read back as the expected type: unlike foreign or
-   * damaged bytes, this points at the type (one JSON-B cannot construct, or one changed since the value
-   * was stored), and if it persists every call is a miss.
+   * Stored bytes that cannot be read back as the expected type: foreign or damaged bytes, a payload over a
+   * decoding limit, or a type JSON-B cannot construct (or one changed since the value was stored). Always a
+   * miss; if it persists every call is a miss, so it is counted and shown rather than hidden.
    */
   static final class UnreadableValue extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** Messages of decoding errors may quote the payload (a number's digits): only their start is kept. */
+    private static final int MESSAGE_LIMIT = 120;
 
-    UnreadableValue(Type type, RuntimeException cause) {
-      super("cannot read the stored value as " + type.getTypeName() + ": " + cause.getMessage(), cause);
+    UnreadableValue(Type type, Throwable cause) {
+      super("cannot read the stored value as " + type.getTypeName() + ": " + describe(cause), cause);
+    }
+
+    private static String describe(Throwable cause) {
+      String message = String.valueOf(cause.getMessage());
+      return cause.getClass().getSimpleName() + " "
+          + (message.length() > MESSAGE_LIMIT ? message.substring(0, MESSAGE_LIMIT) + "…" : message);
     }
   }
 

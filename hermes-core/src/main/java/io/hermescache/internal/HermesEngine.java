@@ -956,10 +956,7 @@ public final class HermesEngine implements Hermes {
     }
 
     public static String prefix(String what, String value) {
-      if (value == null || value.isBlank() || value.chars().anyMatch(c -> c <= ' ')) {
-        throw HermesConfigurationException.badValue(what, String.valueOf(value), "must be non-empty, without spaces");
-      }
-      return value;
+      return KeyRules.prefix(what, value);
     }
 
     private static <T> T instantiate(String key, String className, Class<T> type) {
