@@ -97,18 +97,20 @@ final class Envelope {
 
   /**
    * The envelope in {@code bytes}. Total: whatever the bytes hold, it returns an envelope or throws
-   * {@link UnreadableValue} (a miss), never anything else, and within bounded time and memory (the
-   * compressor's and serialiser's limits), because whoever can write to a shared backend chooses them.
+   * {@link Unreadable} (a miss), never anything else, and within bounded time and memory (the compressor's
+   * and serialiser's limits), because whoever can write to a shared backend chooses them. Foreign or damaged
+   * bytes are a plain {@link Unreadable}; a well-formed envelope whose value cannot be read (a payload over a
+   * decoding limit, a type that cannot be read back) is an {@link UnreadableValue}, which is worth counting.
    */
   static Envelope decode(byte[] bytes, Type type, Serialiser serialiser, Compressor compressor) {
     try {
       return decodeChecked(bytes, type, serialiser, compressor);
-    } catch (UnreadableValue e) {
+    } catch (Unreadable e) {
       throw e;
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // The errors decoding can raise on a crafted payload (a deep JSON nesting, a huge claimed size) are
       // caught here, where they concern one payload, and nowhere else.
-      throw new UnreadableValue(type, e);
+      throw new Unreadable(e);
     }
   }
 
@@ -119,14 +121,8 @@ final class Envelope {
     ByteBuffer in = ByteBuffer.wrap(bytes);
     in.position(2);
     int flags = in.get();
-    if ((flags & ~(COMPRESSED | NULL_VALUE)) != 0) {
-      throw new IllegalArgumentException("unknown flags " + flags);
-    }
     long expiresAt = in.getLong();
     int computeMillis = in.getInt();
-    if (computeMillis < 0) {
-      throw new IllegalArgumentException("negative compute time");
-    }
     byte[][] versions = new byte[Byte.toUnsignedInt(in.get())][];
     for (int i = 0; i < versions.length; i++) {
       versions[i] = new byte[Byte.toUnsignedInt(in.get())];
@@ -143,35 +139,53 @@ final class Envelope {
       }
     } else {
       byte[] data = Arrays.copyOfRange(bytes, in.position(), bytes.length);
-      if ((flags & COMPRESSED) != 0) {
-        if (compressor == null) {
-          throw new IllegalArgumentException("compressed, but compression is off");
-        }
-        data = compressor.decompress(data);
+      if ((flags & COMPRESSED) != 0 && compressor == null) {
+        throw new IllegalArgumentException("compressed, but compression is off");
       }
-      value = serialiser.deserialise(data, type);
+      value = value(data, (flags & COMPRESSED) != 0, type, serialiser, compressor);
     }
     return new Envelope(versions, expiresAt, computeMillis, value);
   }
 
-  /**
-   * Stored bytes that cannot be read back as the expected type: foreign or damaged bytes, a payload over a
-   * decoding limit, or a type JSON-B cannot construct (or one changed since the value was stored). Always a
-   * miss; if it persists every call is a miss, so it is counted and shown rather than hidden.
-   */
-  static final class UnreadableValue extends RuntimeException {
+  private static Object value(byte[] data, boolean compressed, Type type, Serialiser serialiser, Compressor compressor) {
+    try {
+      return serialiser.deserialise(compressed ? compressor.decompress(data) : data, type);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      throw new UnreadableValue(type, e);
+    }
+  }
+
+  /** Stored bytes that are not an envelope Hermes can read: foreign or damaged bytes, or an {@link UnreadableValue}. Always a miss. */
+  static class Unreadable extends RuntimeException {
     private static final long serialVersionUID = 1L;
     /** Messages of decoding errors may quote the payload (a number's digits): only their start is kept. */
     private static final int MESSAGE_LIMIT = 120;
 
-    UnreadableValue(Type type, Throwable cause) {
-      super("cannot read the stored value as " + type.getTypeName() + ": " + describe(cause), cause);
+    Unreadable(Throwable cause) {
+      this("not a readable Hermes envelope: " + describe(cause), cause);
     }
 
-    private static String describe(Throwable cause) {
+    Unreadable(String message, Throwable cause) {
+      super(message, cause);
+    }
+
+    static String describe(Throwable cause) {
       String message = String.valueOf(cause.getMessage());
       return cause.getClass().getSimpleName() + " "
           + (message.length() > MESSAGE_LIMIT ? message.substring(0, MESSAGE_LIMIT) + "…" : message);
+    }
+  }
+
+  /**
+   * A well-formed envelope whose value cannot be read back as the expected type: a payload over a decoding
+   * limit (planted, most likely), or a type JSON-B cannot construct (or one changed since the value was
+   * stored). A miss; but if it persists every call is a miss, so it is counted and shown rather than hidden.
+   */
+  static final class UnreadableValue extends Unreadable {
+    private static final long serialVersionUID = 1L;
+
+    UnreadableValue(Type type, Throwable cause) {
+      super("cannot read the stored value as " + type.getTypeName() + ": " + describe(cause), cause);
     }
   }
 

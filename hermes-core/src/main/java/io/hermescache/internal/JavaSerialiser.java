@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * payload naming any other class is refused before that class is loaded, so a payload planted under a key
  * cannot run a deserialisation gadget. The refusal makes the entry a miss, which is then overwritten.
  */
-final class JavaSerialiser implements Serialiser {
+public final class JavaSerialiser implements Serialiser {
 
   static final String ALLOW_KEY = JavaAllowList.KEY;
 
@@ -45,7 +45,7 @@ final class JavaSerialiser implements Serialiser {
    *     {@code java.lang.*;java.util.*;com.example.model.*}; everything else is rejected
    * @throws io.hermescache.HermesConfigurationException naming {@code hermes.serialiser.allow} and the bad pattern
    */
-  JavaSerialiser(String allowList) {
+  public JavaSerialiser(String allowList) {
     List<String> patterns = JavaAllowList.patterns(allowList);
     String refusedGadgets = JavaAllowList.GADGET_ENTRY_POINTS.stream().map(name -> "!" + name).collect(Collectors.joining(";"));
     filter = ObjectInputFilter.Config.createFilter(LIMITS + ";" + refusedGadgets + ";" + String.join(";", patterns) + ";!*");

@@ -8,6 +8,7 @@ import jakarta.json.stream.JsonParserFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.eclipse.yasson.YassonJsonb;
 
@@ -36,12 +37,16 @@ public final class JsonbSerialiser implements Serialiser {
     return out.toByteArray();
   }
 
-  /** The value; a {@link RuntimeException} if {@code bytes} exceed the limits or are not a value of {@code type}. */
+  /**
+   * The value; a {@link RuntimeException} if {@code bytes} exceed the limits or are not a value of {@code type}.
+   * The bytes are UTF-8, as written by {@link #serialise} (a parser's encoding detection needs four bytes,
+   * more than {@code 2} has).
+   */
   @Override
   public Object deserialise(byte[] bytes, Type type) {
     JsonLimits.check(bytes);
     if (jsonb instanceof YassonJsonb) {
-      return ((YassonJsonb) jsonb).fromJson(new ExactNumberParser(parsers.createParser(new ByteArrayInputStream(bytes))),
+      return ((YassonJsonb) jsonb).fromJson(new ExactNumberParser(parsers.createParser(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)),
           Types.boxed(type));
     }
     return jsonb.fromJson(new ByteArrayInputStream(bytes), Types.boxed(type));

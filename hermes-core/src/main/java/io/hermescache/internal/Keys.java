@@ -49,7 +49,7 @@ public final class Keys {
    * (an argument value, say) is ever stored under the changed form of another. {@link KeyLimits#NONE} keeps
    * every key, which is injective too.
    */
-  static String fit(String key, KeyLimits limits) {
+  public static String fit(String key, KeyLimits limits) {
     if (KeyLimits.NONE.equals(limits) || fits(key, limits)) {
       return key;
     }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A seeded loop of mutated envelopes and JSON documents decoded directly: each one decodes or is
- * {@link Envelope.UnreadableValue} (a miss), and nothing else ever escapes, whatever the bytes.
+ * {@link Envelope.Unreadable} (a miss), and nothing else ever escapes, whatever the bytes.
  */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DecodingFuzzTest {
@@ -55,7 +55,7 @@ class DecodingFuzzTest {
       try {
         Envelope.decode(bytes, sample.type, jsonb, deflate);
         values++;
-      } catch (Envelope.UnreadableValue expected) {
+      } catch (Envelope.Unreadable expected) {
         misses++;
       } catch (Throwable escaped) {
         fail("round " + round + " escaped with " + escaped, escaped);

@@ -132,6 +132,8 @@ class HostileDecodingTest {
     assertMissWithin(Duration.ofMillis(500), envelope("{\"total\":1,\"page\":2147483648,\"items\":[]}"
         .getBytes(StandardCharsets.US_ASCII), false), Counts.class);
     assertMissWithin(Duration.ofMillis(500), envelope("1e999999999".getBytes(StandardCharsets.US_ASCII), false), BigInteger.class);
+    assertThat(decode(envelope("2".getBytes(StandardCharsets.US_ASCII), false), Integer.class)).isEqualTo(2);
+    assertThat(decode(envelope("7".getBytes(StandardCharsets.US_ASCII), false), int.class)).isEqualTo(7);
     assertThat(decode(envelope("1e18".getBytes(StandardCharsets.US_ASCII), false), Long.class)).isEqualTo(1_000_000_000_000_000_000L);
     assertThat(decode(envelope("-9223372036854775808".getBytes(StandardCharsets.US_ASCII), false), long.class))
         .isEqualTo(Long.MIN_VALUE);
