@@ -11,12 +11,20 @@ import java.time.Duration;
  * @param loadFailures runs that threw
  * @param loadTime total time spent in runs
  * @param lockWaits calls that waited for a peer computing the same key
- * @param errors backend or serialisation failures
+ * @param errors backend or serialisation failures, and computations not stored because they outlived
+ *     their lock
+ * @param refreshes calls that recomputed a value due for early refresh (not counted as misses)
  */
 public record CacheStats(long hits, long misses, long loads, long loadFailures, Duration loadTime,
-    long lockWaits, long errors) {
+    long lockWaits, long errors, long refreshes) {
 
-  public static final CacheStats EMPTY = new CacheStats(0, 0, 0, 0, Duration.ZERO, 0, 0);
+  public static final CacheStats EMPTY = new CacheStats(0, 0, 0, 0, Duration.ZERO, 0, 0, 0);
+
+  /** Counters without refreshes, as before {@code refreshes} existed. */
+  public CacheStats(long hits, long misses, long loads, long loadFailures, Duration loadTime, long lockWaits,
+      long errors) {
+    this(hits, misses, loads, loadFailures, loadTime, lockWaits, errors, 0);
+  }
 
   /** Hits over hits plus misses; 0 with no calls. */
   public double hitRate() {
@@ -28,6 +36,6 @@ public record CacheStats(long hits, long misses, long loads, long loadFailures, 
   public CacheStats plus(CacheStats other) {
     return new CacheStats(hits + other.hits, misses + other.misses, loads + other.loads,
         loadFailures + other.loadFailures, loadTime.plus(other.loadTime), lockWaits + other.lockWaits,
-        errors + other.errors);
+        errors + other.errors, refreshes + other.refreshes);
   }
 }

@@ -1,7 +1,10 @@
 package io.hermescache;
 
+import io.hermescache.internal.Choices;
+import io.hermescache.internal.EngineSettings;
 import io.hermescache.internal.HermesEngine;
 import io.hermescache.spi.Backend;
+import io.hermescache.spi.Clock;
 import io.hermescache.spi.Compressor;
 import io.hermescache.spi.Serialiser;
 import io.hermescache.spi.Settings;
@@ -9,6 +12,7 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -108,7 +112,10 @@ public interface Hermes extends AutoCloseable {
    */
   Backend backend(Backend newBackend);
 
-  /** Hits, misses, loads, load time, lock waits and errors, per cached method (or key group) and in total. */
+  /**
+   * Hits, misses, loads, load time, lock waits, errors and refreshes, per cached method and in total;
+   * {@link #cached} calls are counted together under {@code programmatic}.
+   */
   HermesStats stats();
 
   /** Closes the backend, and the executor if Hermes made it. */
@@ -117,68 +124,89 @@ public interface Hermes extends AutoCloseable {
 
   /**
    * Builds a {@link Hermes}. {@link #configure} reads the configuration keys of the documentation
-   * ({@code hermes.ttl}, ...); the other methods set one option each and win over configuration.
+   * ({@code hermes.ttl}, ...); the other methods set one option each and win over configuration, whatever
+   * the order of the calls. {@link #build()} fixes the result: later calls to the builder do not change an
+   * instance already built.
    */
   final class Builder {
 
-    private final HermesEngine.Options options = new HermesEngine.Options();
+    private Choices configured = Choices.NONE;
+    private Backend backend;
+    private Duration ttl;
+    private String prefix;
+    private Serialiser serialiser;
+    private Optional<Compressor> compressor;
+    private Integer compressionThreshold;
+    private Duration lockTimeout;
+    private Duration lockLease;
+    private Boolean cacheNulls;
+    private BackendFailure backendFailure;
+    private Executor executor;
+    private Clock clock;
 
     private Builder() {}
 
-    /** Applies every {@code hermes.*} key found in {@code settings}, validating each value. */
+    /**
+     * Reads every {@code hermes.*} key found in {@code settings}, validating each value now (the error names
+     * the key and the value). A later {@code configure} replaces an earlier one; setters win over both.
+     */
     public Builder configure(Settings settings) {
-      options.configure(settings);
+      configured = Choices.configured(Objects.requireNonNull(settings, "settings"));
       return this;
     }
 
     public Builder backend(Backend backend) {
-      options.backend = Objects.requireNonNull(backend, "backend");
+      this.backend = Objects.requireNonNull(backend, "backend");
       return this;
     }
 
     /** Default time to live; positive. */
     public Builder ttl(Duration ttl) {
-      options.ttl = HermesEngine.Options.positive("ttl", ttl);
+      this.ttl = HermesEngine.Options.positive("ttl", ttl);
       return this;
     }
 
     /** Namespace of every key; two applications with different prefixes can share a server. */
     public Builder prefix(String prefix) {
-      options.prefix = HermesEngine.Options.prefix("prefix", prefix);
+      this.prefix = HermesEngine.Options.prefix("prefix", prefix);
       return this;
     }
 
     public Builder serialiser(Serialiser serialiser) {
-      options.serialiser = Objects.requireNonNull(serialiser, "serialiser");
+      this.serialiser = Objects.requireNonNull(serialiser, "serialiser");
       return this;
     }
 
     /** Compress serialised values of {@code threshold} bytes or more; {@code null} compressor disables compression. */
     public Builder compression(Compressor compressor, int threshold) {
-      options.compressor = compressor;
-      options.compressionThreshold = threshold;
+      if (threshold < 0) {
+        throw HermesConfigurationException.badValue("compression threshold", String.valueOf(threshold),
+            "must not be negative");
+      }
+      this.compressor = Optional.ofNullable(compressor);
+      this.compressionThreshold = threshold;
       return this;
     }
 
     /** How long a caller waits for a peer computing the same key before computing itself. */
     public Builder lockTimeout(Duration timeout) {
-      options.lockTimeout = HermesEngine.Options.positive("lock timeout", timeout);
+      this.lockTimeout = HermesEngine.Options.positive("lock timeout", timeout);
       return this;
     }
 
-    /** How long a lock lives if its holder dies. */
+    /** How long a lock lives if its holder dies; a living holder renews it every third of this. */
     public Builder lockLease(Duration lease) {
-      options.lockLease = HermesEngine.Options.positive("lock lease", lease);
+      this.lockLease = HermesEngine.Options.positive("lock lease", lease);
       return this;
     }
 
     public Builder cacheNulls(boolean cacheNulls) {
-      options.cacheNulls = cacheNulls;
+      this.cacheNulls = cacheNulls;
       return this;
     }
 
     public Builder backendFailure(BackendFailure backendFailure) {
-      options.backendFailure = Objects.requireNonNull(backendFailure, "backendFailure");
+      this.backendFailure = Objects.requireNonNull(backendFailure, "backendFailure");
       return this;
     }
 
@@ -187,13 +215,24 @@ public interface Hermes extends AutoCloseable {
      * it, Hermes makes a pool of daemon threads on first need and shuts it down on {@link Hermes#close()}.
      */
     public Builder executor(Executor executor) {
-      options.executor = Objects.requireNonNull(executor, "executor");
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * The time source of expiry, grace, waits for a peer, lock renewal, the circuit breaker and rate-limited
+     * logs; {@link Clock#system()} unless set. Tests pass a fake one.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
     /** A new instance; nothing connects until the first call. */
     public Hermes build() {
-      return new HermesEngine(options);
+      Choices explicit = new Choices(backend, null, null, ttl, prefix, serialiser, compressor, compressionThreshold,
+          lockTimeout, lockLease, cacheNulls, backendFailure, executor, clock, null);
+      return new HermesEngine(EngineSettings.resolve(configured, explicit));
     }
   }
 }

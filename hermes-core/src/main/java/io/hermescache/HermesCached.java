@@ -40,7 +40,8 @@ public @interface HermesCached {
 
   /**
    * Key template, e.g. {@code "avg:{a}:{b}"}, stored as {@code {prefix}:entry:{rendered}}. Empty: the key
-   * is the declaring class, the method and a hash of parameter types and argument values.
+   * is the bean class (never a proxy or subclass the container made), the method and a hash of parameter
+   * types and argument values.
    */
   String key() default "";
 

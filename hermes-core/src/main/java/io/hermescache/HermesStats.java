@@ -7,7 +7,7 @@ import java.util.Map;
  *
  * @param total all calls
  * @param byName per cached method ({@code com.example.Repo.find}) or, for {@link Hermes#cached}, per key
- *     group (the key up to its first colon)
+ *     {@code programmatic} (one group for all of them, never one per key)
  */
 public record HermesStats(CacheStats total, Map<String, CacheStats> byName) {
 

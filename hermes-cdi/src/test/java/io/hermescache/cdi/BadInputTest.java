@@ -78,6 +78,8 @@ class BadInputTest {
     public String getName() {
       throw new IllegalStateException("not readable");
     }
+
+    public void setName(String name) {}
   }
 
   @Test

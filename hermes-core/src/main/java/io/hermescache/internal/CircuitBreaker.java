@@ -7,6 +7,8 @@ package io.hermescache.internal;
  */
 final class CircuitBreaker {
 
+  private final io.hermescache.spi.Clock clock;
+
   static final int THRESHOLD = 3;
   static final long FIRST_PAUSE_MILLIS = 500;
   static final long MAX_PAUSE_MILLIS = 15_000;
@@ -14,11 +16,15 @@ final class CircuitBreaker {
   private volatile int failures;
   private long pauseMillis = FIRST_PAUSE_MILLIS;
   private volatile long openUntil;
+  private volatile boolean open;
+
+  CircuitBreaker(io.hermescache.spi.Clock clock) {
+    this.clock = clock;
+  }
 
   /** Whether a call may use the backend now. */
   boolean allows() {
-    long until = openUntil;
-    return until == 0 || System.currentTimeMillis() >= until;
+    return !open || clock.nanoTime() - openUntil >= 0;
   }
 
   /** Every successful call reports here, so the common case, nothing to reset, takes no lock. */
@@ -31,7 +37,7 @@ final class CircuitBreaker {
   private synchronized void reset() {
     failures = 0;
     pauseMillis = FIRST_PAUSE_MILLIS;
-    openUntil = 0;
+    open = false;
   }
 
   /** Records a failure; {@code true} if the circuit opened because of it. */
@@ -40,7 +46,8 @@ final class CircuitBreaker {
     if (failures < THRESHOLD) {
       return false;
     }
-    openUntil = System.currentTimeMillis() + pauseMillis;
+    openUntil = clock.nanoTime() + pauseMillis * 1_000_000;
+    open = true;
     pauseMillis = Math.min(pauseMillis * 2, MAX_PAUSE_MILLIS);
     return true;
   }

@@ -14,14 +14,15 @@ final class Counters {
   final LongAdder loadNanos = new LongAdder();
   final LongAdder lockWaits = new LongAdder();
   final LongAdder errors = new LongAdder();
+  final LongAdder refreshes = new LongAdder();
 
   void recordLoad(long nanos, boolean succeeded) {
     (succeeded ? loads : loadFailures).increment();
-    loadNanos.add(nanos);
+    loadNanos.add(Math.max(0, nanos));
   }
 
   CacheStats snapshot() {
     return new CacheStats(hits.sum(), misses.sum(), loads.sum(), loadFailures.sum(),
-        Duration.ofNanos(loadNanos.sum()), lockWaits.sum(), errors.sum());
+        Duration.ofNanos(loadNanos.sum()), lockWaits.sum(), errors.sum(), refreshes.sum());
   }
 }

@@ -17,7 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * 'H' format(2) flags(1) expiresAt(8) computeMillis(4) versionCount(1) {length(1) version}* valueLength(4) value
  * </pre>
  *
- * The versions are those of the namespace and of each tag, read before the value was computed; the entry
+ * The versions are those of the namespace, of each tag and of the entry itself (last), read before the
+ * value was computed; the entry
  * is valid only while they all equal the current ones. Flags: bit 0 compressed, bit 1 null value. The value's
  * length is stored so that a payload cut short (or with bytes appended) is rejected rather than decoded as
  * another value: JSON {@code 12345} is a valid prefix of {@code 1234567}. Format 1 had no length; its
@@ -30,6 +31,8 @@ final class Envelope {
   private static final int COMPRESSED = 1;
   private static final int NULL_VALUE = 2;
   private static final int HEADER = 1 + 1 + 1 + 8 + 4 + 1;
+  /** The count of versions, and the length of each, is one unsigned byte. */
+  static final int MAX_VERSIONS = 255;
 
   final byte[][] versions;
   final long expiresAt;
@@ -71,6 +74,14 @@ final class Envelope {
 
   static byte[] encode(byte[][] versions, long expiresAt, int computeMillis, Object value, Type type,
       Serialiser serialiser, Compressor compressor, int compressionThreshold) {
+    if (versions.length > MAX_VERSIONS) {
+      throw new IllegalArgumentException(versions.length + " versions; an envelope holds at most " + MAX_VERSIONS);
+    }
+    for (byte[] version : versions) {
+      if (version.length > MAX_VERSIONS) {
+        throw new IllegalArgumentException("a version of " + version.length + " bytes; at most " + MAX_VERSIONS);
+      }
+    }
     int flags = 0;
     byte[] data = new byte[0];
     if (value == null) {

@@ -4,6 +4,7 @@ import io.hermescache.spi.Serialiser;
 import jakarta.json.Json;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.annotation.JsonbTypeInfo;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,7 +34,11 @@ public final class JsonbSerialiser implements Serialiser {
   @Override
   public byte[] serialise(Object value, Type type) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-    jsonb.toJson(value, Types.boxed(type), out);
+    // Yasson writes a value declared as a @JsonbTypeInfo type with no "@type" (and no properties) unless given
+    // the runtime class; the type information then comes from the annotated supertype
+    Type written = type instanceof Class<?> && ((Class<?>) type).isAnnotationPresent(JsonbTypeInfo.class)
+        ? value.getClass() : Types.boxed(type);
+    jsonb.toJson(value, written, out);
     return out.toByteArray();
   }
 

@@ -1,12 +1,14 @@
 package io.hermescache.internal;
 
+import io.hermescache.spi.KeyLimits;
 import java.lang.reflect.Type;
+import java.util.List;
 import java.util.function.Function;
 
 /**
- * What the calls of one cached method (or one key group of {@link io.hermescache.Hermes#cached}) share:
- * their counters and the decoder of their stored values. Obtained once from
- * {@link HermesEngine#keySpace(String, Type)} and reused for every call.
+ * What the calls of one cached method (or of the programmatic API, per value type) share: their counters,
+ * the decoder of their stored values, and the fitted keys of their tags while these stay the same. Obtained
+ * once from {@link HermesEngine#keySpace(String, Type)} and reused for every call.
  */
 public final class KeySpace {
 
@@ -14,6 +16,7 @@ public final class KeySpace {
   final Type type;
   final Counters counters;
   final Function<byte[], Envelope> decoder;
+  private volatile FittedTags fittedTags = new FittedTags(List.of(), KeyLimits.NONE, List.of());
 
   KeySpace(String name, Type type, Counters counters, Function<byte[], Envelope> decoder) {
     this.name = name;
@@ -24,5 +27,28 @@ public final class KeySpace {
 
   public String name() {
     return name;
+  }
+
+  /** The fitted keys of {@code tags}, computed once while a method's tags are static. */
+  List<String> tagKeys(KeyLayout layout, List<String> tags, KeyLimits limits) {
+    FittedTags last = fittedTags;
+    if (last.limits == limits && (last.tags == tags || last.tags.equals(tags))) {
+      return last.keys;
+    }
+    List<String> keys = tags.isEmpty() ? List.of() : layout.tagKeys(tags, limits);
+    fittedTags = new FittedTags(tags, limits, keys);
+    return keys;
+  }
+
+  private static final class FittedTags {
+    final List<String> tags;
+    final KeyLimits limits;
+    final List<String> keys;
+
+    FittedTags(List<String> tags, KeyLimits limits, List<String> keys) {
+      this.tags = tags;
+      this.limits = limits;
+      this.keys = keys;
+    }
   }
 }

@@ -11,16 +11,19 @@ final class RateLimitedLog {
 
   private final System.Logger logger;
   private final long periodNanos;
-  private final AtomicLong nextAllowed = new AtomicLong(System.nanoTime());
+  private final io.hermescache.spi.Clock clock;
+  private final AtomicLong nextAllowed;
   private final AtomicLong suppressed = new AtomicLong();
 
-  RateLimitedLog(System.Logger logger, Duration period) {
+  RateLimitedLog(System.Logger logger, Duration period, io.hermescache.spi.Clock clock) {
     this.logger = logger;
+    this.clock = clock;
+    this.nextAllowed = new AtomicLong(clock.nanoTime());
     this.periodNanos = period.toNanos();
   }
 
   void warn(Throwable cause, String message) {
-    long now = System.nanoTime();
+    long now = clock.nanoTime();
     long allowed = nextAllowed.get();
     if (now - allowed < 0 || !nextAllowed.compareAndSet(allowed, now + periodNanos)) {
       suppressed.incrementAndGet();
@@ -28,6 +31,8 @@ final class RateLimitedLog {
     }
     long held = suppressed.getAndSet(0);
     logger.log(System.Logger.Level.WARNING, held == 0 ? message : message + " (" + held + " similar held back)");
-    logger.log(System.Logger.Level.DEBUG, "Cause", cause);
+    if (cause != null) {
+      logger.log(System.Logger.Level.DEBUG, "Cause", cause);
+    }
   }
 }

@@ -39,13 +39,32 @@ public interface Backend extends AutoCloseable {
     return add(lockKey, Payload.of(token), lease);
   }
 
+  /**
+   * Gives the lock {@code lockKey} a new lease of {@code lease} from now if, and only if, it is still held
+   * by {@code token}, atomically with that check; {@code true} if it was extended. Hermes renews the lock
+   * of a computation this way while it runs (every third of the lease), so a computation longer than the
+   * lease keeps its lock and is stored.
+   *
+   * <p>The default reads the lock and sets it again, which is not atomic (a lock taken over between the
+   * two steps is overwritten); backends override it with one atomic operation.
+   */
+  default boolean extendLock(String lockKey, String token, Duration lease) {
+    Payload owner = Payload.of(token);
+    if (!owner.equals(getAll(java.util.List.of(lockKey)).get(0))) {
+      return false;
+    }
+    set(lockKey, owner, lease);
+    return true;
+  }
+
   /** Frees {@code lockKey} if, and only if, it is still held by {@code token}, atomically. */
   void unlock(String lockKey, String token);
 
   /**
    * Stores {@code value} under {@code key} only while {@code lockKey} is held by {@code token}, atomically
    * with that check; {@code true} if it stored. This is how an invalidation that removed the lock during
-   * a computation wins over the value being computed.
+   * a computation stops the value being computed from being stored. (Coherence does not rest on this
+   * check: every entry also carries the versions it was computed under; the lock avoids duplicate work.)
    */
   boolean setIfLocked(String lockKey, String token, String key, Payload value, Duration ttl);
 

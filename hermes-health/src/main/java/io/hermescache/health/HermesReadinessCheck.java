@@ -2,6 +2,7 @@ package io.hermescache.health;
 
 import io.hermescache.BackendFailure;
 import io.hermescache.Hermes;
+import io.hermescache.internal.KeyLayout;
 import io.hermescache.HermesConfigurationException;
 import io.hermescache.spi.Backend;
 import io.hermescache.spi.Settings;
@@ -55,7 +56,7 @@ public class HermesReadinessCheck implements HealthCheck {
    */
   public HermesReadinessCheck(Hermes hermes, String prefix, boolean decidesReadiness) {
     this.hermes = Objects.requireNonNull(hermes, "hermes");
-    this.namespaceKey = Objects.requireNonNull(prefix, "prefix") + ":namespace";
+    this.namespaceKey = KeyLayout.of(Objects.requireNonNull(prefix, "prefix")).namespaceKey();
     this.decidesReadiness = decidesReadiness;
   }
 

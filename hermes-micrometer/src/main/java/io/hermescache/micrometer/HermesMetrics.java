@@ -34,7 +34,7 @@ import java.util.function.ToDoubleFunction;
  * The totals have names of their own, not a {@code name} tag of their own, so that summing a per-method
  * meter over its tags never counts a call twice (and so that Prometheus sees one set of tag keys per name).
  * The tag {@code name} is the cached method ({@code com.example.Repo.find}), or for {@link Hermes#cached}
- * the key group. Every meter reads the live counters: nothing is copied or reset.
+ * {@code programmatic} (one group for all such calls: never a tag per key). Every meter reads the live counters: nothing is copied or reset.
  *
  * <p>A method called for the first time after binding gets its meters at the next read of the totals (a
  * scrape or a publication), since Hermes learns its methods as they are called.

@@ -12,9 +12,13 @@ import java.util.List;
 public final class LocalRedis implements AutoCloseable {
 
   static final String MISSING_SERVER = "No Redis server for the tests: set HERMES_REDIS_URI (e.g."
-      + " redis://127.0.0.1:6379/0), or install redis-server (Debian: apt-get install redis-server) so that the"
-      + " tests start one on a free port. Testcontainers is not wired into this harness, so a Docker engine"
-      + " alone does not help.";
+      + " redis://127.0.0.1:6379/0), or install redis-server (Debian/Ubuntu: apt-get install redis-server;"
+      + " macOS: brew install redis) so that the tests start one on a free port, " + DockerEngine.HOW;
+
+  /** For the tests that start, stop and pause servers of their own: those need the binary. */
+  private static final String MISSING_BINARY = "This test starts and stops Redis servers of its own and needs"
+      + " redis-server and redis-cli installed (Debian/Ubuntu: apt-get install redis-server; macOS: brew install"
+      + " redis); a Docker engine alone is not enough";
 
   private final LocalServer server;
 
@@ -85,7 +89,7 @@ public final class LocalRedis implements AutoCloseable {
 
   /** The installed Redis program {@code name}, or a failure that says how to provide one. */
   static Path binary(String name) {
-    return LocalServer.find(name).orElseThrow(() -> new IllegalStateException(MISSING_SERVER
+    return LocalServer.find(name).orElseThrow(() -> new IllegalStateException(MISSING_BINARY
         + " (" + name + " was not found on the PATH)"));
   }
 }

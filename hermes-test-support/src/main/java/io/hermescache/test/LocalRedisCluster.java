@@ -12,14 +12,17 @@ import java.util.stream.Collectors;
 
 /**
  * A Redis Cluster of local {@code redis-server} nodes on free loopback ports, masters only, the 16384 slots
- * spread over them by {@code redis-cli --cluster create}. Close it to stop the nodes and delete their
- * cluster files.
+ * spread over them by {@code redis-cli --cluster create}; without the binaries, when Testcontainers is on the
+ * class path and a Docker engine answers, the same cluster in a container. Close it to stop the nodes and
+ * delete their cluster files.
  */
 public final class LocalRedisCluster implements AutoCloseable {
 
   private static final long READY_TIMEOUT_MILLIS = 20_000;
 
   private final List<LocalServer> nodes = new ArrayList<>();
+  private AutoCloseable container;
+  private String containerNodes;
 
   private LocalRedisCluster() {}
 
@@ -28,9 +31,16 @@ public final class LocalRedisCluster implements AutoCloseable {
     if (size < 3) {
       throw new IllegalArgumentException("Redis Cluster needs at least 3 masters, not " + size);
     }
+    LocalRedisCluster cluster = new LocalRedisCluster();
+    if ((LocalServer.find("redis-server").isEmpty() || LocalServer.find("redis-cli").isEmpty())
+        && DockerEngine.available()) {
+      Containers.Running inContainer = Containers.redisCluster(size);
+      cluster.container = inContainer;
+      cluster.containerNodes = inContainer.address();
+      return cluster;
+    }
     Path server = LocalRedis.binary("redis-server");
     Path cli = LocalRedis.binary("redis-cli");
-    LocalRedisCluster cluster = new LocalRedisCluster();
     try {
       for (int i = 0; i < size; i++) {
         cluster.nodes.add(LocalServer.start(server, port -> LocalRedis.arguments(port, List.of(
@@ -51,11 +61,22 @@ public final class LocalRedisCluster implements AutoCloseable {
 
   /** The nodes as {@code host:port,host:port,…}, the form of {@code hermes.redis.cluster}. */
   public String nodes() {
+    if (containerNodes != null) {
+      return containerNodes;
+    }
     return nodes.stream().map(LocalRedisCluster::address).collect(Collectors.joining(","));
   }
 
   @Override
   public void close() {
+    if (container != null) {
+      try {
+        container.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("Cannot stop the Redis Cluster container", e);
+      }
+      container = null;
+    }
     for (LocalServer node : nodes) {
       node.close();
       try {
@@ -90,7 +111,7 @@ public final class LocalRedisCluster implements AutoCloseable {
   }
 
   /** Runs {@code command} to its end and returns its output; a failure names the command and shows the output. */
-  private static String run(List<String> command) {
+  static String run(List<String> command) {
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       process.getOutputStream().close();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
 
@@ -27,12 +28,14 @@ public final class LocalServer implements AutoCloseable {
   private final IntFunction<List<String>> arguments;
   private final Path log;
   private final int port;
+  private final Map<String, String> environment;
   private Process process;
 
-  private LocalServer(Path binary, IntFunction<List<String>> arguments, int port) {
+  private LocalServer(Path binary, IntFunction<List<String>> arguments, int port, Map<String, String> environment) {
     this.binary = binary;
     this.arguments = arguments;
     this.port = port;
+    this.environment = Map.copyOf(environment);
     this.log = directory().resolve(binary.getFileName() + "-" + port + ".log");
   }
 
@@ -41,7 +44,12 @@ public final class LocalServer implements AutoCloseable {
    * connections.
    */
   public static LocalServer start(Path binary, IntFunction<List<String>> arguments) {
-    LocalServer server = new LocalServer(binary, arguments, freePort());
+    return start(binary, arguments, Map.of());
+  }
+
+  /** As {@link #start(Path, IntFunction)}, with {@code environment} added to the process' environment. */
+  public static LocalServer start(Path binary, IntFunction<List<String>> arguments, Map<String, String> environment) {
+    LocalServer server = new LocalServer(binary, arguments, freePort(), environment);
     server.start();
     return server;
   }
@@ -87,8 +95,10 @@ public final class LocalServer implements AutoCloseable {
     command.addAll(arguments.apply(port));
     try {
       Files.createDirectories(log.getParent());
-      process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder.environment().putAll(environment);
+      process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + command, e);
     }

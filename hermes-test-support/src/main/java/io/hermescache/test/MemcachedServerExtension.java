@@ -14,6 +14,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   <li>the servers named by the environment variable {@value #SERVERS_ENV} ({@code host:port,...});</li>
  *   <li>else a local {@code memcached} binary started on a free loopback port, shared by every test of the
  *       run and stopped when the run ends;</li>
+ *   <li>else, when Testcontainers is on the test class path and a Docker engine answers, a {@code memcached}
+ *       container, shared the same way;</li>
  *   <li>else the test fails, saying how to provide a server.</li>
  * </ol>
  * The servers may be shared: tests keep to keys of their own, e.g. a random prefix, and never flush them.
@@ -50,8 +52,12 @@ public final class MemcachedServerExtension implements ParameterResolver {
       return configured.trim();
     }
     if (binary() == null) {
+      if (DockerEngine.available()) {
+        return context.getRoot().getStore(NAMESPACE)
+            .getOrComputeIfAbsent(Containers.Running.class, key -> Containers.memcached(), Containers.Running.class).address();
+      }
       throw new ParameterResolutionException("No memcached server for " + context.getDisplayName() + ": set "
-          + SERVERS_ENV + "=host:port[,host:port...], or " + INSTALL);
+          + SERVERS_ENV + "=host:port[,host:port...], or " + INSTALL + ", " + DockerEngine.HOW);
     }
     // The root store outlives every test class and closes (AutoCloseable) the server when the run ends.
     LocalServer shared = context.getRoot().getStore(NAMESPACE)
@@ -67,7 +73,7 @@ public final class MemcachedServerExtension implements ParameterResolver {
     Path binary = binary();
     if (binary == null) {
       throw new IllegalStateException("This test starts and stops memcached servers of its own and needs the"
-          + " memcached binary, which is not installed: " + INSTALL);
+          + " memcached binary, which is not installed: " + INSTALL + "; a Docker engine alone is not enough");
     }
     // -u is required when running as root (CI) and ignored otherwise; -U 0 turns UDP off.
     return LocalServer.start(binary, port -> List.of("-p", String.valueOf(port), "-U", "0", "-l", "127.0.0.1",

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   <li>the server named by the environment variable {@code HERMES_REDIS_URI}, if set;</li>
  *   <li>else a local {@code redis-server} started on a free loopback port, once for the whole test run,
  *       shared by every test class, and stopped when the run ends;</li>
- *   <li>else the test fails with a message saying how to provide one. Testcontainers is not wired in.</li>
+ *   <li>else, when Testcontainers is on the test class path and a Docker engine answers, a {@code redis}
+ *       container, shared the same way;</li>
+ *   <li>else the test fails with a message saying how to provide one.</li>
  * </ol>
  * The server may be shared (with other tests, or with other users under {@code HERMES_REDIS_URI}): tests
  * keep to keys of their own, e.g. a random prefix, and never flush it.
@@ -41,8 +43,18 @@ public final class RedisServerExtension implements ParameterResolver {
     if (parameter.getParameter().getType() != String.class) {
       throw new ParameterResolutionException("@RedisUri goes on a String parameter, not on " + parameter.getParameter());
     }
-    return Optional.ofNullable(System.getenv(URI_VARIABLE)).filter(uri -> !uri.isBlank())
-        .orElseGet(() -> sharedServer(context).uri());
+    Optional<String> configured = Optional.ofNullable(System.getenv(URI_VARIABLE)).filter(uri -> !uri.isBlank());
+    if (configured.isPresent()) {
+      return configured.get();
+    }
+    if (LocalServer.find("redis-server").isPresent()) {
+      return sharedServer(context).uri();
+    }
+    if (DockerEngine.available()) {
+      return context.getRoot().getStore(NAMESPACE)
+          .getOrComputeIfAbsent(Containers.Running.class, key -> Containers.redis(), Containers.Running.class).address();
+    }
+    throw new ParameterResolutionException(LocalRedis.MISSING_SERVER);
   }
 
   /** One server for the run: kept in the root store, which closes it (stopping the process) when the run ends. */

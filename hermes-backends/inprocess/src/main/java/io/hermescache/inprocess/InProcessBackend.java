@@ -73,6 +73,21 @@ public final class InProcessBackend implements Backend {
     cache.asMap().computeIfPresent(lockKey, (key, stored) -> stored.value.equals(owner) ? null : stored);
   }
 
+  /** Atomic in the map's compute: the lock gets a new lease only if {@code token} still holds it. */
+  @Override
+  public boolean extendLock(String lockKey, String token, Duration lease) {
+    Payload owner = Payload.of(token);
+    boolean[] extended = new boolean[1];
+    cache.asMap().computeIfPresent(lockKey, (key, stored) -> {
+      if (!stored.value.equals(owner)) {
+        return stored;
+      }
+      extended[0] = true;
+      return new Stored(stored.value, lease);
+    });
+    return extended[0];
+  }
+
   @Override
   public boolean setIfLocked(String lockKey, String token, String key, Payload value, Duration ttl) {
     synchronized (writeLock) {
@@ -109,7 +124,16 @@ public final class InProcessBackend implements Backend {
 
     Stored(Payload value, Duration ttl) {
       this.value = value;
-      this.ttlNanos = ttl.isZero() ? Long.MAX_VALUE : ttl.toNanos();
+      this.ttlNanos = ttl.isZero() ? Long.MAX_VALUE : saturatedNanos(ttl);
+    }
+
+    /** A TTL beyond what nanoseconds can count (about 292 years) is forever, not an overflow. */
+    private static long saturatedNanos(Duration ttl) {
+      try {
+        return ttl.toNanos();
+      } catch (ArithmeticException e) {
+        return Long.MAX_VALUE;
+      }
     }
   }
 

@@ -167,6 +167,37 @@ public final class MemcachedBackend implements Backend {
     return store("cas", key, value, () -> client().asyncCAS(key, pinned.getAsLong(), expiry(ttl), value, TRANSCODER));
   }
 
+  /** {@code add} with the lease plus a second: see {@link #lockExpiry}. */
+  @Override
+  public boolean tryLock(String lockKey, String token, Duration lease) {
+    Payload owner = Payload.of(token);
+    return store("add", lockKey, owner, () -> client().add(lockKey, lockExpiry(lease), owner, TRANSCODER));
+  }
+
+  /**
+   * Gives the lock a new expiry if it still holds {@code token}: reads it with its CAS id and rewrites the same
+   * token with that CAS id, so a lock taken over in between is left alone.
+   */
+  @Override
+  public boolean extendLock(String lockKey, String token, Duration lease) {
+    CASValue<Payload> lock = readWithCas(lockKey);
+    if (!heldBy(lock, token)) {
+      return false;
+    }
+    Payload owner = Payload.of(token);
+    return store("cas", lockKey, owner, () -> client().asyncCAS(lockKey, lock.getCas(), lockExpiry(lease), owner,
+        TRANSCODER));
+  }
+
+  /**
+   * A lock's expiry: memcached's clock ticks in whole seconds, so an item of relative expiry n lives between
+   * n - 1 and n seconds; a lease must last at least as long as asked (its holder renews it every third of
+   * it), hence one second more.
+   */
+  private static int lockExpiry(Duration lease) {
+    return expiry(lease.getSeconds() < Integer.MAX_VALUE ? lease.plusSeconds(1) : lease);
+  }
+
   /** 250 bytes, printable characters only: memcached's key rules. */
   @Override
   public KeyLimits keyLimits() {
@@ -207,7 +238,8 @@ public final class MemcachedBackend implements Backend {
     if (ttl.isNegative()) {
       throw new IllegalArgumentException("A TTL must not be negative, was " + ttl);
     }
-    long seconds = ttl.getSeconds() + (ttl.getNano() > 0 ? 1 : 0);
+    // saturated before adding: Duration.ofSeconds(Long.MAX_VALUE) must not wrap to a past expiry
+    long seconds = Math.min(ttl.getSeconds(), Integer.MAX_VALUE) + (ttl.getNano() > 0 ? 1 : 0);
     if (seconds <= MAX_RELATIVE_EXPIRY_SECONDS) {
       return (int) seconds;
     }

@@ -20,30 +20,22 @@ import redis.clients.jedis.params.SetParams;
 /**
  * A backend on Redis through Jedis: a standalone server, a Sentinel-managed master or a Redis Cluster, as
  * configured by {@link RedisBackendProvider}. Keys and values are stored as they are (binary-safe), so the
- * layout of the design ({@code cache:entry:…}, {@code cache:tag:…}, {@code cache:lock:…},
- * {@code cache:namespace}) can be inspected with {@code redis-cli --scan}.
+ * layout of the design ({@code cache:entry:…}, {@code cache:version:…}, {@code cache:tag:…},
+ * {@code cache:lock:…}, {@code cache:namespace}) can be inspected with {@code redis-cli --scan}.
  *
  * <p>Nothing connects until the first operation. A read is one {@code MGET}; locks are {@code SET NX PX}
  * with a token, released by an atomic compare-and-delete script; {@link #setIfLocked} is one script that
  * checks the lock and writes the entry.
  *
- * <p><b>Cluster.</b> The entry, the tags and the lock of one call hash to different slots, usually on
- * different nodes, and the layout must not change to bring them together (hash tags would). So in a
- * cluster:
- * <ul>
- *   <li>{@link #getAll} pipelines one {@code GET} per key, grouped per node, the nodes in parallel: still
- *       one round trip, never a cross-slot {@code MGET};</li>
- *   <li>{@link #setIfLocked} cannot check and write atomically, because no command or script spans two
- *       nodes. It checks the lock, writes the entry, checks the lock again, and if the lock is no longer
- *       the caller's, takes the entry back (compare-and-delete, so a newer value written by someone else
- *       stays). To close the remaining race, {@link #delete} deletes its keys twice: whatever the order of
- *       the first pass, the second removes an entry written by a computation that saw its lock before the
- *       first pass removed it. The guarantee is weaker than on a single server in one way only: a value
- *       whose computation an {@code invalidate(key)} interrupted may be readable for a moment after the
- *       invalidation returned (between its write and its take-back, about two round trips), and is gone
- *       after that. Tag and namespace invalidation ({@code clean}) stay exact in a cluster, since they work
- *       by versions read with the entry.</li>
- * </ul>
+ * <p><b>Cluster.</b> The entry, its versions and its lock hash to different slots, usually on different
+ * nodes, and the layout must not change to bring them together (hash tags would). So in a cluster
+ * {@link #getAll} pipelines one {@code GET} per key, grouped per node, the nodes in parallel: still one round
+ * trip, never a cross-slot {@code MGET}; and {@link #setIfLocked} checks the lock and then writes the entry,
+ * two steps rather than one script, since no script spans two nodes. That is enough: coherence does not rest
+ * on the lock. Every entry carries the versions (namespace, tags, and its own entry version) read before its
+ * value was computed, and every invalidation, {@code invalidate(key)} included, writes a new version that a
+ * later read sees; a value written under an old version is never served. The lock only keeps peers from
+ * computing the same value twice. So invalidation is exact in a cluster as on a single server.
  * Lock and single-key operations go to the node of their key, as on a single server.
  *
  * <p><b>Keys</b> are at most 512 bytes and hold no braces ({@link #keyLimits()}): a longer key, or one with
@@ -60,6 +52,13 @@ public final class RedisBackend implements Backend {
       "if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end "
           + "if ARGV[3] == '0' then redis.call('SET', KEYS[2], ARGV[2]) "
           + "else redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) end return 1");
+
+  /** KEYS: lock. ARGV: token, lease in milliseconds. */
+  private static final LuaScript COMPARE_AND_EXPIRE = new LuaScript(
+      "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0");
+
+  /** About 3,000 years: "forever" for a cache, far from the overflow of Redis' expiry arithmetic. */
+  static final long MAX_TTL_MILLIS = 100_000_000_000_000L;
 
   private final RedisConfig config;
   private volatile UnifiedJedis client;
@@ -102,10 +101,6 @@ public final class RedisBackend implements Backend {
     byte[][] rawKeys = Arrays.stream(keys).map(RedisBackend::bytes).toArray(byte[][]::new);
     UnifiedJedis redis = client();
     redis.del(rawKeys);
-    if (config.cluster()) {
-      // The second pass is what makes setIfLocked's write-then-check safe in a cluster (see class comment).
-      redis.del(rawKeys);
-    }
   }
 
   @Override
@@ -118,19 +113,22 @@ public final class RedisBackend implements Backend {
     UnifiedJedis redis = client();
     if (!config.cluster()) {
       Object stored = SET_IF_LOCKED.run(redis, List.of(bytes(lockKey), bytes(key)),
-          List.of(bytes(token), value.bytes(), bytes(Long.toString(ttl.toMillis()))));
+          List.of(bytes(token), value.bytes(), bytes(Long.toString(ttl.isZero() ? 0 : millis(ttl)))));
       return Long.valueOf(1).equals(stored);
     }
     if (!holds(redis, lockKey, token)) {
       return false;
     }
-    byte[] entryKey = bytes(key);
-    redis.set(entryKey, value.bytes(), expiring(SetParams.setParams(), ttl));
-    if (holds(redis, lockKey, token)) {
-      return true;
-    }
-    COMPARE_AND_DELETE.run(redis, List.of(entryKey), List.of(value.bytes()));
-    return false;
+    redis.set(bytes(key), value.bytes(), expiring(SetParams.setParams(), ttl));
+    return true;
+  }
+
+  /** One script: {@code PEXPIRE} the lock only if it still holds {@code token}. */
+  @Override
+  public boolean extendLock(String lockKey, String token, Duration lease) {
+    Object extended = COMPARE_AND_EXPIRE.run(client(), List.of(bytes(lockKey)),
+        List.of(bytes(token), bytes(Long.toString(millis(lease)))));
+    return Long.valueOf(1).equals(extended);
   }
 
   private static boolean holds(UnifiedJedis redis, String lockKey, String token) {
@@ -203,7 +201,22 @@ public final class RedisBackend implements Backend {
   }
 
   private static SetParams expiring(SetParams params, Duration ttl) {
-    return ttl.isZero() ? params : params.px(Math.max(1, ttl.toMillis()));
+    return ttl.isZero() ? params : params.px(millis(ttl));
+  }
+
+  /**
+   * A positive TTL in Redis' milliseconds: at least 1 (0 would mean "no expiry" to the scripts, and
+   * {@code PX 0} is an error), at most {@link #MAX_TTL_MILLIS} (Redis refuses an expiry that overflows when
+   * added to its clock).
+   */
+  static long millis(Duration ttl) {
+    long millis;
+    try {
+      millis = ttl.toMillis();
+    } catch (ArithmeticException e) {
+      millis = MAX_TTL_MILLIS;
+    }
+    return Math.max(1, Math.min(millis, MAX_TTL_MILLIS));
   }
 
   private static byte[] bytes(String text) {

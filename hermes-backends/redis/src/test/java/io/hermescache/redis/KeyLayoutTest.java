@@ -46,7 +46,9 @@ class KeyLayoutTest {
       });
 
       assertThat(whileComputing.get()).contains("cache:lock:avg:1:2");
-      assertThat(scan()).containsExactly("cache:entry:avg:1:2", "cache:namespace", "cache:tag:math", "cache:tag:user:7");
+      assertThat(scan()).containsExactly("cache:entry:avg:1:2", "cache:namespace", "cache:tag:math", "cache:tag:user:7",
+          "cache:version:avg:1:2");
+      assertThat(redis.pttl("cache:version:avg:1:2")).as("an entry version expires, after its entry").isPositive();
       assertThat(redis.pttl("cache:entry:avg:1:2")).as("the entry expires").isPositive();
       assertThat(redis.pttl("cache:tag:math")).as("tag versions do not").isEqualTo(-1);
     }

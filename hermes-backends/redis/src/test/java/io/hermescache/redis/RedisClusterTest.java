@@ -84,10 +84,4 @@ class RedisClusterTest extends BackendContractTest {
       assertThat(hermes.stats().total().errors()).isZero();
     }
   }
-
-  /** In a cluster, an interrupted computation's value may be readable for a moment after invalidate(key). */
-  @Override
-  protected boolean entryInvalidationIsAtomic() {
-    return false;
-  }
 }

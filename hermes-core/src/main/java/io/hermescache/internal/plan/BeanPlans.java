@@ -56,17 +56,49 @@ public final class BeanPlans {
   }
 
   /**
-   * The annotation that covers {@code method} on beans of {@code beanClass}: the method's own or, for a
-   * method an interceptor can reach at all, the class's. Null if none.
+   * The annotation that covers {@code method} on beans of {@code beanClass}: the method's own or, failing
+   * that, the class's, which covers only what a class-level annotation means. For {@link HermesCached}: public
+   * instance methods that return a value, not lifecycle callbacks nor methods of {@code Object} (a setter, an
+   * init method or {@code toString()} is left alone). For {@link HermesInvalidate}: public and package
+   * methods alike, but not lifecycle callbacks nor methods of {@code Object}. Null if none.
    */
   public static <A extends Annotation> A annotation(Class<?> beanClass, Method method, Class<A> type) {
     A own = method.getAnnotation(type);
     if (own != null) {
       return own;
     }
-    // a class-level binding covers business methods only; private and static ones are simply not intercepted
+    return coveredByClass(method, type) ? beanClass.getAnnotation(type) : null;
+  }
+
+  /** Whether an annotation of {@code type} on the class covers {@code method} (see {@link #annotation}). */
+  public static boolean coveredByClass(Method method, Class<? extends Annotation> type) {
     int modifiers = method.getModifiers();
-    return Modifier.isPrivate(modifiers) || Modifier.isStatic(modifiers) ? null : beanClass.getAnnotation(type);
+    // private and static methods are not intercepted at all
+    if (Modifier.isPrivate(modifiers) || Modifier.isStatic(modifiers) || isLifecycleCallback(method)
+        || overridesObject(method)) {
+      return false;
+    }
+    return type != HermesCached.class || Modifier.isPublic(modifiers) && method.getReturnType() != void.class;
+  }
+
+  /** {@code @PostConstruct} or {@code @PreDestroy}, known by name: the core does not depend on jakarta.annotation. */
+  private static boolean isLifecycleCallback(Method method) {
+    for (Annotation annotation : method.getAnnotations()) {
+      String name = annotation.annotationType().getName();
+      if (name.endsWith(".PostConstruct") || name.endsWith(".PreDestroy")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean overridesObject(Method method) {
+    try {
+      Object.class.getDeclaredMethod(method.getName(), method.getParameterTypes());
+      return true;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 
   /** The bean class planned. */

@@ -7,6 +7,7 @@ import io.hermescache.TtlPolicy;
 import io.hermescache.internal.ArgumentHash;
 import io.hermescache.internal.Types;
 import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,11 @@ import java.util.function.Supplier;
  * the name its statistics go under. Building a plan validates the annotation; a call does no reflection.
  */
 public final class CachedMethodPlan {
+
+  /** What a key template's entry key starts with when its text could pass for a default key; see {@link #textKey}. */
+  static final String TEXT_KEY_MARK = "=";
+  /** Length of the argument hash that ends a default key (base64url of 128 bits). */
+  private static final int HASH_LENGTH = 22;
 
   private final InterceptedMethod site;
   private final String name;
@@ -57,6 +63,15 @@ public final class CachedMethodPlan {
       throw site.problem("the method returns a " + returned.getName() + "; an asynchronous method must return"
           + " CompletionStage or CompletableFuture, whose completed value is cached");
     }
+    Type valueType = CompletionStage.class.isAssignableFrom(returned) ? Generics.typeArgument(site.returnType, 0)
+        : site.returnType;
+    valueType = ValueTypes.itemType(valueType);
+    String unreadable = ValueTypes.whyNotReadBack(valueType);
+    if (unreadable != null) {
+      throw site.problem("values of " + valueType.getTypeName() + " would not come back equal from the cache: "
+          + unreadable + ". Return a record, a class with getters and setters, or annotate the abstract type with"
+          + " @JsonbTypeInfo");
+    }
     Function<Object, Duration> fixedTtl = null;
     if (cached.ttl() != HermesCached.CONFIGURED_TTL) {
       if (cached.ttl() <= 0) {
@@ -83,17 +98,59 @@ public final class CachedMethodPlan {
         if (key == null || key.isEmpty()) {
           throw new HermesException(cached.keyGenerator().getName() + " returned no key for " + site.describe());
         }
-        return key;
+        return textKey(key);
       };
     }
     if (!cached.key().isEmpty()) {
-      return site.template("key", cached.key())::render;
+      Template template = site.template("key", cached.key());
+      return arguments -> textKey(template.render(arguments));
     }
+    checkParametersKeyable(site);
     // the bean class, never a proxy subclass; for an inherited method not the declaring class either, since
     // the method may behave differently per bean (e.g. Repo<T>.find calling an overridden entityClass())
     String head = site.beanClass.getName() + ":" + method.getName() + ":";
     ArgumentHash hash = ArgumentHash.forParameters(method.getParameterTypes());
     return arguments -> head + hash.hash(arguments);
+  }
+
+  /**
+   * The entry key of a rendered key template or a generated key: the text itself, unless it could be read as
+   * a default key ({@code {class}:{method}:{22-character hash}}) or starts with {@value #TEXT_KEY_MARK}; then
+   * {@value #TEXT_KEY_MARK} and the text. No class name starts with {@value #TEXT_KEY_MARK}, so whatever an
+   * argument renders cannot name another method's default-keyed entry; and the mapping stays injective, so
+   * two texts never share an entry. Ordinary keys ({@code avg:1:2}) stay as written, reachable by
+   * {@code hermes.invalidate("avg:1:2")}.
+   */
+  public static String textKey(String rendered) {
+    return rendered.startsWith(TEXT_KEY_MARK) || hasDefaultKeyShape(rendered) ? TEXT_KEY_MARK + rendered : rendered;
+  }
+
+  private static boolean hasDefaultKeyShape(String text) {
+    int first = text.indexOf(':');
+    int second = first < 0 ? -1 : text.indexOf(':', first + 1);
+    if (second < 0 || text.indexOf(':', second + 1) >= 0 || text.length() - second - 1 != HASH_LENGTH) {
+      return false;
+    }
+    for (int i = second + 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void checkParametersKeyable(InterceptedMethod site) {
+    Parameter[] parameters = site.method.getParameters();
+    for (int i = 0; i < parameters.length; i++) {
+      String why = KeyTypes.whyNotKeyable(site.parameterTypes[i]);
+      if (why != null) {
+        String name = parameters[i].isNamePresent() ? " '" + parameters[i].getName() + "'" : "";
+        throw site.problem("parameter " + i + name + " of type " + site.parameterTypes[i].getTypeName()
+            + " cannot be keyed: " + why + ". Distinct arguments could share one cache entry; give the method a key"
+            + " template (key = \"...\"), a keyGenerator, or make the parameter a record");
+      }
+    }
   }
 
   private static <T> Supplier<T> instance(InterceptedMethod site, String member, Class<T> type, Instances instances) {

@@ -67,11 +67,20 @@ public final class InterceptedBeans<C> {
     byBeanClass.put(plans.beanClass(), methods);
   }
 
-  /** The cached method called on an instance of {@code instanceClass}. */
+  /**
+   * The cached method called on an instance of {@code instanceClass}, or {@code null} when a class-level
+   * annotation does not cover it (a setter, a {@code void} method): the interceptor then just proceeds.
+   */
   public C cached(Class<?> instanceClass, Method method, Bindings bindings) {
     Methods methods = byInstanceClass.get(instanceClass);
     C cached = methods.cached.get(method);
-    return cached != null ? cached : methods.cached.computeIfAbsent(method, m -> bind.apply(
+    if (cached != null) {
+      return cached;
+    }
+    if (!method.isAnnotationPresent(HermesCached.class) && !BeanPlans.coveredByClass(method, HermesCached.class)) {
+      return null;
+    }
+    return methods.cached.computeIfAbsent(method, m -> bind.apply(
         CachedMethodPlan.of(methods.beanClass, m, binding(methods.beanClass, m, bindings, HermesCached.class), instances)));
   }
 

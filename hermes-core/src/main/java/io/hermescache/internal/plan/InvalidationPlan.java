@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 
 /** The rendered tags and keys a {@link HermesInvalidate} method invalidates, worked out once at deployment. */
 public final class InvalidationPlan {
@@ -46,7 +47,8 @@ public final class InvalidationPlan {
 
   /** The entry keys (without {@code {prefix}:entry:}) to invalidate after a call with {@code arguments}. */
   public List<String> keys(Object[] arguments) {
-    return InterceptedMethod.renderAll(keys, arguments);
+    List<String> rendered = InterceptedMethod.renderAll(keys, arguments);
+    return rendered.stream().map(CachedMethodPlan::textKey).collect(Collectors.toList());
   }
 
   /**

@@ -4,6 +4,8 @@ import io.hermescache.HermesCached;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The product catalogue. The map stands in for a database: reads go through the cache. */
@@ -18,6 +20,15 @@ public class Catalogue {
   @HermesCached(tags = {"product:{id}", "catalogue"})
   public Product product(long id) {
     return products.get(id);
+  }
+
+  /**
+   * The same product, for callers that do not block: the completed value is cached, never the future, and
+   * Hermes does its backend I/O on the server's {@code ManagedExecutorService}.
+   */
+  @HermesCached(tags = {"product:{id}", "catalogue"})
+  public CompletionStage<Product> productAsync(long id) {
+    return CompletableFuture.supplyAsync(() -> products.get(id));
   }
 
   public void save(Product product) {

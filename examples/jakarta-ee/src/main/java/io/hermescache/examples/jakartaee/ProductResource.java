@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 @Path("products")
 @ApplicationScoped
@@ -25,6 +26,14 @@ public class ProductResource {
   @Produces(MediaType.APPLICATION_JSON)
   public Product product(@PathParam("id") long id) {
     return Optional.ofNullable(catalogue.product(id)).orElseThrow(NotFoundException::new);
+  }
+
+  /** The same product through the asynchronous cached method; JAX-RS completes the response with it. */
+  @GET
+  @Path("{id}/async")
+  @Produces(MediaType.APPLICATION_JSON)
+  public CompletionStage<Product> productAsync(@PathParam("id") long id) {
+    return catalogue.productAsync(id).thenApply(product -> Optional.ofNullable(product).orElseThrow(NotFoundException::new));
   }
 
   /** Saves the product, then cleans its tag, so that the next read of it is computed again. */

@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -35,13 +38,23 @@ final class PayaraMicro implements BeforeAllCallback, AfterAllCallback {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final String readyPath;
+  private final Supplier<Map<String, String>> systemProperties;
   private Process process;
   private Path log;
   private URI base;
 
   /** @param readyPath a path of the application that answers 200 once it is deployed */
   PayaraMicro(String readyPath) {
+    this(readyPath, Map::of);
+  }
+
+  /**
+   * @param systemProperties given to the server's JVM as {@code -Dkey=value} when it starts; MicroProfile
+   *     Config reads them over the WAR's {@code microprofile-config.properties}
+   */
+  PayaraMicro(String readyPath, Supplier<Map<String, String>> systemProperties) {
     this.readyPath = readyPath;
+    this.systemProperties = systemProperties;
   }
 
   /** The application's root, e.g. {@code http://localhost:41234/hermes-example-jakarta-ee/}. */
@@ -60,9 +73,11 @@ final class PayaraMicro implements BeforeAllCallback, AfterAllCallback {
     base = URI.create("http://localhost:" + port + "/" + contextRoot + "/");
 
     long start = System.nanoTime();
-    process = new ProcessBuilder(List.of(property("payara.java"), "-jar", property("payara.jar"),
-        "--deploy", war.toString(), "--port", String.valueOf(port), "--nocluster",
-        "--rootdir", workDir.resolve("root").toString()))
+    List<String> command = new ArrayList<>(List.of(property("payara.java")));
+    systemProperties.get().forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.addAll(List.of("-jar", property("payara.jar"), "--deploy", war.toString(), "--port", String.valueOf(port),
+        "--nocluster", "--rootdir", workDir.resolve("root").toString()));
+    process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();

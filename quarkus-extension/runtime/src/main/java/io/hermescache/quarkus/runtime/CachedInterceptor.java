@@ -18,6 +18,8 @@ public class CachedInterceptor {
 
   @AroundInvoke
   Object cache(InvocationContext call) throws Exception {
-    return runtime.cached(call).invoke(call);
+    CachedMethod cached = runtime.cached(call);
+    // null: a method a class-level @HermesCached does not cover (a setter, a void method)
+    return cached == null ? call.proceed() : cached.invoke(call);
   }
 }

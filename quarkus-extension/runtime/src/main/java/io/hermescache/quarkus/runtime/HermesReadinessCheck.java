@@ -1,6 +1,7 @@
 package io.hermescache.quarkus.runtime;
 
 import io.hermescache.Hermes;
+import io.hermescache.internal.KeyLayout;
 import io.hermescache.spi.Backend;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +37,7 @@ public class HermesReadinessCheck implements HealthCheck {
       return response.up().build(); // hermes.backend=none: nothing to reach
     }
     try {
-      backend.getAll(List.of(config.prefix() + ":namespace"));
+      backend.getAll(List.of(KeyLayout.of(config.prefix()).namespaceKey()));
       return response.up().build();
     } catch (RuntimeException e) {
       return response.down().withData("error", String.valueOf(e.getMessage())).build();
