@@ -7,8 +7,10 @@ import io.hermescache.spi.Compressor;
 import io.hermescache.spi.Serialiser;
 import io.hermescache.spi.Settings;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -61,10 +63,26 @@ final class ConfigurationParser {
         lockLease, cacheNulls, backendFailure, null, null, logKeys);
   }
 
+  /**
+   * The backend providers visible to the application and to Hermes: the context class loader's first (in
+   * Quarkus' test and dev modes the application's modules sit in a class loader below Hermes' own), then
+   * Hermes' own, each name once.
+   */
+  private static List<BackendProvider> providers() {
+    Map<String, BackendProvider> byName = new LinkedHashMap<>();
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    for (ClassLoader loader : new ClassLoader[] {context, HermesEngine.class.getClassLoader()}) {
+      if (loader != null) {
+        ServiceLoader.load(BackendProvider.class, loader).stream().map(ServiceLoader.Provider::get)
+            .forEach(provider -> byName.putIfAbsent(provider.name(), provider));
+      }
+    }
+    return List.copyOf(byName.values());
+  }
+
   /** The provider of backend {@code name} on the class path. */
   static BackendProvider provider(String name) {
-    List<BackendProvider> providers = ServiceLoader.load(BackendProvider.class, HermesEngine.class.getClassLoader())
-        .stream().map(ServiceLoader.Provider::get).collect(Collectors.toList());
+    List<BackendProvider> providers = providers();
     return providers.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow(() ->
         HermesConfigurationException.badValue("hermes.backend", name, "no such backend on the class path (found: "
             + providers.stream().map(BackendProvider::name).sorted().collect(Collectors.joining(", "))

@@ -16,6 +16,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CatalogueResourceTest {
 
+  /** The backend the running application uses, e.g. {@code InProcessBackend}. */
+  String backendName() {
+    return hermes.backend().getClass().getSimpleName();
+  }
+
   @Inject
   Hermes hermes;
 
