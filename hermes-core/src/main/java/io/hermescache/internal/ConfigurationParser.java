@@ -56,8 +56,10 @@ final class ConfigurationParser {
       }
     }).orElse(null);
     String backendName = source.get("hermes.backend", "inprocess").trim();
-    if (!"none".equals(backendName)) {
-      provider(backendName); // an unknown name fails here, naming the key; the backend is made by build()
+    if (source.get("hermes.backend").isPresent() && !"none".equals(backendName)) {
+      // a name given but unknown fails here, naming the key; the backend is made by build(), unless a backend
+      // set on the builder wins
+      provider(backendName);
     }
     return new Choices(null, backendName, source, ttl, prefix, serialiser, compressor, threshold, lockTimeout,
         lockLease, cacheNulls, backendFailure, null, null, logKeys);

@@ -1,12 +1,14 @@
 package io.hermescache.memcached;
 
 import io.hermescache.HermesException;
+import io.hermescache.internal.Keys;
 import io.hermescache.spi.Backend;
 import io.hermescache.spi.KeyLimits;
 import io.hermescache.spi.Payload;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +94,7 @@ public final class MemcachedBackend implements Backend {
     if (keys.isEmpty()) {
       return List.of();
     }
-    String subject = keys.size() == 1 ? keys.get(0) : keys.size() + " keys";
+    String subject = keys.size() == 1 ? named(keys.get(0)) : keys.size() + " keys";
     Map<String, Payload> found = retryingOnce(() -> await(client().asyncGetBulk(keys, TRANSCODER), "get", subject));
     List<Payload> values = new ArrayList<>(keys.size());
     for (String key : keys) {
@@ -275,11 +277,11 @@ public final class MemcachedBackend implements Backend {
 
   private void tooLarge(String key, Payload value) {
     if (valuesTooLarge.incrementAndGet() == 1) {
-      LOG.log(System.Logger.Level.WARNING, "A value of " + value.size() + " bytes for " + key + " is larger than"
+      LOG.log(System.Logger.Level.WARNING, "A value of " + value.size() + " bytes for " + named(key) + " is larger than"
           + " memcached's item size (its -I option, 1 MB by default) and is not cached; the method's result is"
           + " still returned. Further such values are counted (MemcachedBackend.valuesTooLarge), not logged.");
     } else {
-      LOG.log(System.Logger.Level.DEBUG, "Not cached, too large for memcached: " + value.size() + " bytes for " + key);
+      LOG.log(System.Logger.Level.DEBUG, "Not cached, too large for memcached: " + value.size() + " bytes for " + named(key));
     }
   }
 
@@ -295,7 +297,7 @@ public final class MemcachedBackend implements Backend {
   }
 
   private CASValue<Payload> readWithCas(String key) {
-    return retryingOnce(() -> await(client().asyncGets(key, TRANSCODER), "gets", key));
+    return retryingOnce(() -> await(client().asyncGets(key, TRANSCODER), "gets", named(key)));
   }
 
   private static boolean heldBy(CASValue<Payload> lock, String token) {
@@ -307,13 +309,13 @@ public final class MemcachedBackend implements Backend {
    * there, CAS changed, too large); throws if it failed otherwise.
    */
   private OperationFuture<?> written(OperationFuture<?> write, String command) {
-    await(write, command, write.getKey());
+    await(write, command, named(write.getKey()));
     StatusCode status = write.getStatus().getStatusCode();
     switch (status) {
       case SUCCESS, ERR_EXISTS, ERR_NOT_FOUND, ERR_NOT_STORED, ERR_2BIG:
         return write;
       default:
-        throw new HermesException("memcached " + command + " " + write.getKey() + " failed: " + status + " "
+        throw new HermesException("memcached " + command + " " + named(write.getKey()) + " failed: " + status + " "
             + write.getStatus().getMessage() + " (" + settings.describeServers() + ")");
     }
   }
@@ -348,6 +350,14 @@ public final class MemcachedBackend implements Backend {
       throw e.getCause() instanceof CancellationException ? new ConnectionLost(message, e.getCause())
           : new HermesException(message, e.getCause());
     }
+  }
+
+  /**
+   * A key as messages and logs name it: by a short hash, since keys may hold argument values (a user's e-mail
+   * address, a session token) that must not reach logs.
+   */
+  private static String named(String key) {
+    return "key #" + Keys.hash(key.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
   }
 
   /** An operation cancelled by spymemcached because the connection it was sent on broke. */
