@@ -58,7 +58,7 @@ final class ConfigurationParser {
       provider(backendName); // an unknown name fails here, naming the key; the backend is made by build()
     }
     return new Choices(null, backendName, source, ttl, prefix, serialiser, compressor, threshold, lockTimeout,
-        lockLease, cacheNulls, backendFailure, null, null, logKeys);
+        lockLease, cacheNulls, backendFailure, null, null, logKeys, NearCacheOptions.parse(source));
   }
 
   /** The provider of backend {@code name} on the class path. */
