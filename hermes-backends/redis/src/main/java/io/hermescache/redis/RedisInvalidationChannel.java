@@ -83,6 +83,10 @@ final class RedisInvalidationChannel implements InvalidationChannel {
       BinaryJedisPubSub pubSub = new BinaryJedisPubSub() {
         @Override
         public void onSubscribe(byte[] subscribed, int count) {
+          if (closed) { // closed while subscribing: close() may have missed this subscription
+            unsubscribe();
+            return;
+          }
           heard[0] = true;
           listener.subscribed();
         }
@@ -100,12 +104,12 @@ final class RedisInvalidationChannel implements InvalidationChannel {
           LOG.log(System.Logger.Level.DEBUG, () -> "Subscription to " + name + " broke: " + e);
         }
       }
+      if (closed) {
+        return;
+      }
       if (heard[0]) {
         listener.unsubscribed();
         backoffMillis = 50;
-      }
-      if (closed) {
-        return;
       }
       try {
         Thread.sleep(backoffMillis);
