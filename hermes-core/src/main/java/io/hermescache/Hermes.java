@@ -3,6 +3,7 @@ package io.hermescache;
 import io.hermescache.internal.Choices;
 import io.hermescache.internal.EngineSettings;
 import io.hermescache.internal.HermesEngine;
+import io.hermescache.internal.NearCacheOptions;
 import io.hermescache.spi.Backend;
 import io.hermescache.spi.Clock;
 import io.hermescache.spi.Compressor;
@@ -143,6 +144,7 @@ public interface Hermes extends AutoCloseable {
     private BackendFailure backendFailure;
     private Executor executor;
     private Clock clock;
+    private NearCacheOptions near;
 
     private Builder() {}
 
@@ -228,10 +230,20 @@ public interface Hermes extends AutoCloseable {
       return this;
     }
 
+    /**
+     * Keeps up to {@code maxEntries} recently read values in this JVM in front of a remote backend
+     * ({@code hermes.near.*}): a hit then makes no round trip. Another JVM serves a value at most
+     * {@code maxStaleness} after an invalidation returned; this one never does. Ignored for the in-process backend.
+     */
+    public Builder nearCache(int maxEntries, Duration maxStaleness) {
+      this.near = NearCacheOptions.enabled(maxEntries, maxStaleness);
+      return this;
+    }
+
     /** A new instance; nothing connects until the first call. */
     public Hermes build() {
       Choices explicit = new Choices(backend, null, null, ttl, prefix, serialiser, compressor, compressionThreshold,
-          lockTimeout, lockLease, cacheNulls, backendFailure, executor, clock, null);
+          lockTimeout, lockLease, cacheNulls, backendFailure, executor, clock, null, near);
       return new HermesEngine(EngineSettings.resolve(configured, explicit));
     }
   }

@@ -18,15 +18,16 @@ import java.util.concurrent.Executor;
  * @param backendName {@code hermes.backend}: a provider's name, or {@code none}
  * @param source the configuration the backend is created from
  * @param compressor empty: no compression
+ * @param near {@code hermes.near.*}
  */
 public record Choices(Backend backend, String backendName, Settings source, Duration ttl, String prefix,
     Serialiser serialiser, Optional<Compressor> compressor, Integer compressionThreshold, Duration lockTimeout,
     Duration lockLease, Boolean cacheNulls, BackendFailure backendFailure, Executor executor, Clock clock,
-    Boolean logKeys) {
+    Boolean logKeys, NearCacheOptions near) {
 
   /** Nothing chosen. */
   public static final Choices NONE = new Choices(null, null, null, null, null, null, null, null, null, null, null,
-      null, null, null, null);
+      null, null, null, null, null);
 
   /** The {@code hermes.*} keys of {@code settings}, each validated (the error names the key and the value). */
   public static Choices configured(Settings settings) {

@@ -62,7 +62,7 @@ final class ConfigurationParser {
       provider(backendName);
     }
     return new Choices(null, backendName, source, ttl, prefix, serialiser, compressor, threshold, lockTimeout,
-        lockLease, cacheNulls, backendFailure, null, null, logKeys);
+        lockLease, cacheNulls, backendFailure, null, null, logKeys, NearCacheOptions.parse(source));
   }
 
   /**

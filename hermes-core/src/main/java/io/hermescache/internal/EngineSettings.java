@@ -32,6 +32,7 @@ public final class EngineSettings {
   final Executor executor;
   final Clock clock;
   final boolean logKeys;
+  final NearCacheOptions near;
 
   private EngineSettings(Choices explicit, Choices configured) {
     ttl = pick(explicit.ttl(), configured.ttl(), Duration.ofHours(1));
@@ -48,6 +49,7 @@ public final class EngineSettings {
     executor = pick(explicit.executor(), configured.executor(), null);
     clock = pick(explicit.clock(), configured.clock(), Clock.system());
     logKeys = pick(explicit.logKeys(), configured.logKeys(), false);
+    near = pick(explicit.near(), configured.near(), NearCacheOptions.OFF);
     backend = backend(explicit, configured);
   }
 

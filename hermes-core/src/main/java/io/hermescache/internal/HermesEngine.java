@@ -66,7 +66,7 @@ public final class HermesEngine implements Hermes {
     readThrough = new ReadThrough(new Computation.Parts(clock, guard, reader,
         new EntryWriter(settings, serialiser, guard, reader), watchdog, settings.lockTimeout), flights, executor);
     entryVersionTtl = versionTtl(settings.ttl);
-    backend = settings.backend;
+    backend = settings.near.around(settings.backend, settings.prefix, clock, task -> executor.get().execute(task));
   }
 
   /** The key space of a cached method (or named group): its counters and value decoder. */
@@ -261,7 +261,7 @@ public final class HermesEngine implements Hermes {
 
   @Override
   public Backend backend() {
-    return backend;
+    return NearCacheOptions.behind(backend);
   }
 
   @Override
@@ -270,8 +270,9 @@ public final class HermesEngine implements Hermes {
     if (settings.backend == null) {
       throw new IllegalStateException("Caching is off (hermes.backend = none); a backend cannot be set");
     }
-    Backend previous = backend;
-    backend = newBackend;
+    Backend previous = NearCacheOptions.behind(backend);
+    NearCacheOptions.retire(backend);
+    backend = settings.near.around(newBackend, settings.prefix, clock, task -> executor.get().execute(task));
     flights.clear();
     guard.reset();
     return previous;

@@ -2,6 +2,7 @@ package io.hermescache.spi;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where Hermes stores entries, tag versions and locks: one key space of byte payloads with per-key TTL.
@@ -71,6 +72,23 @@ public interface Backend extends AutoCloseable {
   /** What keys this backend accepts; Hermes fits longer or unusual keys to it. */
   default KeyLimits keyLimits() {
     return KeyLimits.NONE;
+  }
+
+  /**
+   * The channel over which the near caches of the JVMs sharing keys under {@code prefix} announce their
+   * changes to each other; empty when this backend has none (the near cache then keeps a copy at most
+   * {@code hermes.near.max-staleness}). Each call returns a new channel, owned and closed by the caller.
+   */
+  default Optional<InvalidationChannel> invalidationChannel(String prefix) {
+    return Optional.empty();
+  }
+
+  /**
+   * Whether this backend keeps its keys in this JVM's memory, so that a near cache in front of it would
+   * only duplicate it.
+   */
+  default boolean inProcess() {
+    return false;
   }
 
   /** Frees connections and threads; the backend is not used afterwards. */

@@ -13,10 +13,11 @@ import java.util.List;
 public final class CoherenceHistory {
 
   /** A read of key {@code key}, stamped when it started, served the value computed at stamp {@code computed}. */
-  public record Read(String worker, int key, long started, long computed) {}
+  public record Read(String worker, int key, long started, long computed, long startedMillis) {}
 
   /** An invalidation of {@code kind} (key, tag, all) on {@code target}, stamped when it started and once it returned. */
-  public record Invalidation(String worker, String kind, String target, long started, long returned) {
+  public record Invalidation(String worker, String kind, String target, long started, long returned,
+      long returnedMillis) {
 
     boolean covers(int key) {
       return switch (kind) {
@@ -36,10 +37,12 @@ public final class CoherenceHistory {
     for (String line : lines) {
       String[] parts = line.trim().split(" ");
       try {
-        if (parts[0].equals("READ") && parts.length == 4) {
-          reads.add(new Read(worker, Integer.parseInt(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3])));
-        } else if (parts[0].equals("INV") && parts.length == 5) {
-          invalidations.add(new Invalidation(worker, parts[1], parts[2], Long.parseLong(parts[3]), Long.parseLong(parts[4])));
+        if (parts[0].equals("READ") && parts.length == 5) {
+          reads.add(new Read(worker, Integer.parseInt(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]),
+              Long.parseLong(parts[4])));
+        } else if (parts[0].equals("INV") && parts.length == 6) {
+          invalidations.add(new Invalidation(worker, parts[1], parts[2], Long.parseLong(parts[3]), Long.parseLong(parts[4]),
+              Long.parseLong(parts[5])));
         } else {
           unreadable++;
         }
@@ -59,11 +62,23 @@ public final class CoherenceHistory {
 
   /** Every read served a value computed before an invalidation that had returned before the read started. */
   public List<String> violations() {
+    return violations(java.time.Duration.ZERO);
+  }
+
+  /**
+   * {@link #violations()} with a near cache's allowance (DESIGN.md, "Coherence"): a read in another JVM than
+   * the invalidation's that started at most {@code nearBound} (wall time) after the invalidation returned
+   * may still be served the old value; a read in the invalidating JVM never.
+   */
+  public List<String> violations(java.time.Duration nearBound) {
+    long boundMillis = nearBound.toMillis();
     List<String> found = new ArrayList<>();
     for (Read read : reads) {
       Invalidation latest = null;
       for (Invalidation invalidation : invalidations) {
-        if (invalidation.returned() < read.started() && invalidation.covers(read.key())
+        boolean excused = !invalidation.worker().equals(read.worker())
+            && read.startedMillis() - invalidation.returnedMillis() <= boundMillis && boundMillis > 0;
+        if (!excused && invalidation.returned() < read.started() && invalidation.covers(read.key())
             && read.computed() < invalidation.started() && (latest == null || invalidation.started() > latest.started())) {
           latest = invalidation;
         }

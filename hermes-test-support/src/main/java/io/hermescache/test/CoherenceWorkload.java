@@ -115,6 +115,7 @@ public final class CoherenceWorkload {
     int key = random.nextInt(KEYS);
     int op = random.nextInt(100);
     if (op < 66) {
+      long startedAt = System.currentTimeMillis(); // wall time, for the near cache's bound in time
       long started = shared.increment(CLOCK);
       String value = op < 33
           ? hermes.cached("k" + key, tags(key), TTL, String.class, this::compute)
@@ -125,7 +126,7 @@ public final class CoherenceWorkload {
               throw new CompletionException(e);
             }
           }, loaders)).toCompletableFuture().get();
-      print("READ " + key + " " + started + " " + value);
+      print("READ " + key + " " + started + " " + value + " " + startedAt);
     } else {
       long started = shared.increment(CLOCK);
       String what;
@@ -140,7 +141,7 @@ public final class CoherenceWorkload {
         what = "all -";
       }
       long returned = shared.increment(CLOCK);
-      print("INV " + what + " " + started + " " + returned);
+      print("INV " + what + " " + started + " " + returned + " " + System.currentTimeMillis());
     }
   }
 

@@ -51,11 +51,13 @@ public final class PausingBackend implements Backend {
 
   /** The kinds of backend call, one per method of {@link Backend}. */
   public enum Operation {
-    GET_ALL, SET, ADD, DELETE, TRY_LOCK, EXTEND_LOCK, UNLOCK, SET_IF_LOCKED, KEY_LIMITS, CLOSE;
+    GET_ALL, SET, ADD, DELETE, TRY_LOCK, EXTEND_LOCK, UNLOCK, SET_IF_LOCKED, KEY_LIMITS, INVALIDATION_CHANNEL,
+    IN_PROCESS, CLOSE;
 
     /** Whether the call changes what the server holds. */
     public boolean writes() {
-      return this != GET_ALL && this != KEY_LIMITS && this != CLOSE;
+      return this != GET_ALL && this != KEY_LIMITS && this != INVALIDATION_CHANNEL && this != IN_PROCESS
+          && this != CLOSE;
     }
   }
 
@@ -228,6 +230,16 @@ public final class PausingBackend implements Backend {
   @Override
   public KeyLimits keyLimits() {
     return through(Operation.KEY_LIMITS, List.of(), delegate::keyLimits);
+  }
+
+  @Override
+  public java.util.Optional<io.hermescache.spi.InvalidationChannel> invalidationChannel(String prefix) {
+    return through(Operation.INVALIDATION_CHANNEL, List.of(), () -> delegate.invalidationChannel(prefix));
+  }
+
+  @Override
+  public boolean inProcess() {
+    return through(Operation.IN_PROCESS, List.of(), delegate::inProcess);
   }
 
   @Override

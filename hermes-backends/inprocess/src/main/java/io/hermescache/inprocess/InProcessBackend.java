@@ -40,6 +40,12 @@ public final class InProcessBackend implements Backend {
     this(maxEntries, false);
   }
 
+  /** Already in this JVM: a near cache in front of it would only duplicate it. */
+  @Override
+  public boolean inProcess() {
+    return true;
+  }
+
   @Override
   public List<Payload> getAll(List<String> keys) {
     List<Payload> values = new ArrayList<>(keys.size());

@@ -1,6 +1,7 @@
 package io.hermescache.redis;
 
 import io.hermescache.spi.Backend;
+import io.hermescache.spi.InvalidationChannel;
 import io.hermescache.spi.KeyLimits;
 import io.hermescache.spi.Payload;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -129,6 +131,12 @@ public final class RedisBackend implements Backend {
     Object extended = COMPARE_AND_EXPIRE.run(client(), List.of(bytes(lockKey)),
         List.of(bytes(token), bytes(Long.toString(millis(lease)))));
     return Long.valueOf(1).equals(extended);
+  }
+
+  /** Pub/sub on {@code {prefix}:events} ({@link RedisInvalidationChannel}), over this backend's connections. */
+  @Override
+  public Optional<InvalidationChannel> invalidationChannel(String prefix) {
+    return Optional.of(new RedisInvalidationChannel(this::client, prefix + ":events"));
   }
 
   private static boolean holds(UnifiedJedis redis, String lockKey, String token) {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * One JVM of {@link MultiJvmCoherenceTest}: a {@link CoherenceWorkload} on Redis, stamped by Redis
- * {@code INCR}. Arguments: Redis URI, Hermes prefix, milliseconds of work.
+ * {@code INCR}. Arguments: Redis URI, Hermes prefix, milliseconds of work, and optionally the near cache's
+ * {@code max-staleness} (the near cache is on when given).
  */
 public final class CoherenceWorker {
 
@@ -15,7 +16,12 @@ public final class CoherenceWorker {
     String uri = args[0];
     String prefix = args[1];
     try (RedisCounters counters = new RedisCounters(uri, prefix + "-test:")) {
-      CoherenceWorkload.run(CoherenceWorkload.settings(Map.of("hermes.backend", "redis", "hermes.redis.uri", uri), prefix),
+      Map<String, String> backend = new java.util.HashMap<>(Map.of("hermes.backend", "redis", "hermes.redis.uri", uri));
+      if (args.length > 3) {
+        backend.put("hermes.near.enabled", "true");
+        backend.put("hermes.near.max-staleness", args[3]);
+      }
+      CoherenceWorkload.run(CoherenceWorkload.settings(backend, prefix),
           counters, MultiJvmCoherenceCheck.isVictim(counters), Duration.ofMillis(Long.parseLong(args[2])));
     }
   }

@@ -69,6 +69,9 @@ public interface HermesConfig {
   /** The in-process (Caffeine) backend. */
   InProcess inprocess();
 
+  /** The near cache in front of Redis or Memcached. */
+  Near near();
+
   /** The Redis backend ({@code hermes-backend-redis}). */
   Redis redis();
 
@@ -117,6 +120,24 @@ public interface HermesConfig {
     @WithName("copy-on-read")
     @WithDefault("false")
     boolean copyOnRead();
+  }
+
+  /** {@code hermes.near.*}. */
+  interface Near {
+
+    /** {@code true}: keep recently read values in this JVM in front of Redis or Memcached. */
+    @WithDefault("false")
+    String enabled();
+
+    /** Bound of the near cache. */
+    @WithName("max-entries")
+    @WithDefault("10000")
+    String maxEntries();
+
+    /** The longest another JVM may serve a value after an invalidation returned. */
+    @WithName("max-staleness")
+    @WithDefault("PT1S")
+    String maxStaleness();
   }
 
   /** {@code hermes.redis.*}. */
