@@ -44,7 +44,7 @@ class UnknownKeyWarnsTest {
   @Test
   void theApplicationStartsAndCaches() {
     assertThat(hermes.cached("probe", String.class, () -> "value")).isEqualTo("value");
-    assertThat(hermes.stats().of("probe").misses()).isEqualTo(1);
+    assertThat(hermes.stats().of("programmatic").misses()).isEqualTo(1);
   }
 
   private static void warnings(List<LogRecord> records) {
