@@ -57,8 +57,33 @@ final class ConfigurationParser {
     if (!"none".equals(backendName)) {
       provider(backendName); // an unknown name fails here, naming the key; the backend is made by build()
     }
+    Boolean verifyRoundTrip = source.get("hermes.verify-round-trip").isPresent()
+        ? source.getBoolean("hermes.verify-round-trip", false) : null;
     return new Choices(null, backendName, source, ttl, prefix, serialiser, compressor, threshold, lockTimeout,
-        lockLease, cacheNulls, backendFailure, null, null, logKeys);
+        lockLease, cacheNulls, backendFailure, null, null, logKeys, resilience(source),
+        positiveDuration(source, "hermes.fail-safe.throttle"), verifyRoundTrip);
+  }
+
+  /** The resilience defaults; {@code none} (or nothing) for a timeout means no timeout. */
+  private static ResilienceOverrides resilience(Settings source) {
+    Duration staleFor = source.getDuration("hermes.fail-safe.max-stale", null);
+    Duration soft = timeout(source, "hermes.timeout.soft");
+    Duration hard = timeout(source, "hermes.timeout.hard");
+    Double refreshAhead = source.get("hermes.refresh-ahead").map(text -> {
+      try {
+        return ResilienceOverrides.refreshAhead("hermes.refresh-ahead", Double.parseDouble(text.trim()));
+      } catch (NumberFormatException e) {
+        throw HermesConfigurationException.badValue("hermes.refresh-ahead", text, "not a number (e.g. 0.8)");
+      }
+    }).orElse(null);
+    return new ResilienceOverrides(staleFor, soft, hard, refreshAhead);
+  }
+
+  private static Duration timeout(Settings source, String key) {
+    if (source.get(key).map(value -> value.isBlank() || value.trim().equalsIgnoreCase("none")).orElse(true)) {
+      return null;
+    }
+    return positiveDuration(source, key);
   }
 
   /** The provider of backend {@code name} on the class path. */

@@ -19,7 +19,7 @@ final class CachedMethod {
   CachedMethod(HermesEngine engine, CachedMethodPlan plan) {
     this.engine = engine;
     this.plan = plan;
-    this.space = engine.keySpace(plan.name(), plan.valueType());
+    this.space = engine.keySpace(plan.name(), plan.valueType(), plan.resilience());
     Duration ttl = engine.defaultTtl();
     this.configuredTtl = value -> ttl;
   }

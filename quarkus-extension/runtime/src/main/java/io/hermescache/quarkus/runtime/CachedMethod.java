@@ -29,7 +29,7 @@ final class CachedMethod {
     this.engine = engine;
     this.plan = plan;
     this.uni = CachedValueType.isUni(plan);
-    this.space = engine.keySpace(plan.name(), CachedValueType.of(plan));
+    this.space = engine.keySpace(plan.name(), CachedValueType.of(plan), plan.resilience());
     Duration ttl = engine.defaultTtl();
     this.configuredTtl = value -> ttl;
   }

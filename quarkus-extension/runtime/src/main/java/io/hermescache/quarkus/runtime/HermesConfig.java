@@ -7,6 +7,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import io.smallrye.config.WithParentName;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code hermes.*} keys, the same names and defaults as in every other Hermes integration, so that
@@ -60,6 +61,23 @@ public interface HermesConfig {
   @WithDefault("bypass")
   String backendFailure();
 
+  /** Read every stored value back once and fail when it does not come back equal (meant for tests). */
+  @WithName("verify-round-trip")
+  @WithDefault("false")
+  String verifyRoundTrip();
+
+  /** {@code hermes.fail-safe.*}: serving a stale value when a method fails. */
+  @WithName("fail-safe")
+  FailSafe failSafe();
+
+  /** {@code hermes.timeout.*}: how long callers wait for a method. */
+  Timeout timeout();
+
+  /** Fraction of the TTL after which a value is recomputed in the background; {@code 0}: off. */
+  @WithName("refresh-ahead")
+  @WithDefault("0")
+  String refreshAhead();
+
   /** The in-process (Caffeine) backend. */
   InProcess inprocess();
 
@@ -79,6 +97,29 @@ public interface HermesConfig {
     /** How long a lock lives if its holder dies. */
     @WithDefault("PT30S")
     String lease();
+  }
+
+  /** {@code hermes.fail-safe.*}. */
+  interface FailSafe {
+
+    /** How long after its expiry a value may be served when the method fails; {@code PT0S}: off. */
+    @WithName("max-stale")
+    @WithDefault("PT0S")
+    String maxStale();
+
+    /** After a stale value was served, how long the method is not called again. */
+    @WithDefault("PT30S")
+    String throttle();
+  }
+
+  /** {@code hermes.timeout.*}; absent: no timeout. */
+  interface Timeout {
+
+    /** With a stale value at hand, how long a caller waits for the method before taking the stale value. */
+    Optional<String> soft();
+
+    /** How long a caller waits for the method before {@code HermesTimeoutException}. */
+    Optional<String> hard();
   }
 
   /** {@code hermes.inprocess.*}. */
