@@ -127,8 +127,9 @@ public interface Hermes extends AutoCloseable {
   Backend backend(Backend newBackend);
 
   /**
-   * Hits, misses, loads, load time, lock waits, errors and refreshes, per cached method and in total;
-   * {@link #cached} calls are counted together under {@code programmatic}.
+   * Hits, misses, loads, load time, lock waits, errors, refreshes, stale answers and timeouts, per cached
+   * method and in total; {@link #cached} calls are counted together under {@code programmatic} (or the
+   * {@link CacheOptions#statsGroup() stats group} of their options).
    */
   HermesStats stats();
 

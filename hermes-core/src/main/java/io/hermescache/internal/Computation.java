@@ -171,6 +171,17 @@ final class Computation {
       return false;
     }
     locked = true;
+    try {
+      VersionedRead.Result latest = parts.reader().read(space, backend, keys, false, false);
+      if (latest.entry == null || latest.entry.expiresAt != servable.expiresAt) {
+        // a peer refreshed it (or it was invalidated) between this call's read and its lock
+        unlock();
+        return false;
+      }
+    } catch (BackendUnavailable e) {
+      unlock();
+      return false;
+    }
     space.counters.refreshes.increment();
     load();
     return true;
