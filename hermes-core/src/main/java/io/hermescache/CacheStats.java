@@ -3,7 +3,7 @@ package io.hermescache;
 import java.time.Duration;
 
 /**
- * Counters of one cached method (or key group), or of all of them.
+ * Counters of one cached method (or of the programmatic calls of one stats group), or of all of them.
  *
  * @param hits calls served from the cache
  * @param misses calls that found no usable value

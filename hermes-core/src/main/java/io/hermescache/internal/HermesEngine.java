@@ -69,7 +69,7 @@ public final class HermesEngine implements Hermes {
     backend = settings.backend;
   }
 
-  /** The key space of a cached method or key group: its counters and value decoder; configured resilience. */
+  /** The key space of a cached method (or named group): its counters and value decoder; configured resilience. */
   public KeySpace keySpace(String name, Type type) {
     return keySpace(name, type, ResilienceOverrides.NONE);
   }

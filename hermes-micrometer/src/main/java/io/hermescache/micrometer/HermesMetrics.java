@@ -29,6 +29,7 @@ import java.util.function.ToDoubleFunction;
  *   <tr><td>{@code hermes.load.time}</td><td>{@code hermes.all.load.time}</td><td>seconds spent computing</td></tr>
  *   <tr><td>{@code hermes.lock.waits}</td><td>{@code hermes.all.lock.waits}</td><td>calls that waited for a peer computing the same key</td></tr>
  *   <tr><td>{@code hermes.errors}</td><td>{@code hermes.all.errors}</td><td>backend or serialisation failures</td></tr>
+ *   <tr><td>{@code hermes.refreshes}</td><td>{@code hermes.all.refreshes}</td><td>early recomputations of values near expiry</td></tr>
  * </table>
  *
  * The totals have names of their own, not a {@code name} tag of their own, so that summing a per-method
@@ -101,6 +102,8 @@ public final class HermesMetrics implements MeterBinder {
     meters.counter("lock.waits", "Calls that waited for a peer computing the same key", CacheStats::lockWaits)
         .register(registry);
     meters.counter("errors", "Backend or serialisation failures", CacheStats::errors).register(registry);
+    meters.counter("refreshes", "Early recomputations of values near expiry", CacheStats::refreshes)
+        .register(registry);
   }
 
   /**

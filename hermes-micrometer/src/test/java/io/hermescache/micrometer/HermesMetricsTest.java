@@ -47,6 +47,7 @@ class HermesMetricsTest {
       assertThat(count("hermes.all.load.time", null)).as("seconds, on the engine's clock").isEqualTo(0.02);
       assertThat(count("hermes.all.lock.waits", null)).isZero();
       assertThat(count("hermes.all.errors", null)).isZero();
+      assertThat(count("hermes.all.refreshes", null)).isZero();
 
       assertThat(count("hermes.hits", "users")).isEqualTo(1);
       assertThat(count("hermes.loads", "users")).as("read live, after binding").isEqualTo(2);

@@ -42,8 +42,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * interrupts do what they promise. Each backend module extends this class, as it does
  * {@link BackendContractTest}; everything goes through the public API and the SPI only.
  *
- * <p>Tests tagged {@value #KNOWN_DEFECT} reproduce a defect of the engine that issue 14 fixes; the
- * backend modules leave them out while {@code hermes.skip.known.defects} is {@code true} (their pom).
+ * <p>Tests tagged {@value #KNOWN_DEFECT} reproduce a defect of the engine before issue 14 (each failed on
+ * it); the rebuilt engine passes them and every backend module runs them. The tag selects them alone,
+ * e.g. {@code -Dgroups=coherence-defect}.
  *
  * <p>No test asserts how long anything took. Where only the passing of time can bring an event about
  * (a lock timeout, a lease, an expiry) the test waits for it with real time; the Javadoc says what a fake

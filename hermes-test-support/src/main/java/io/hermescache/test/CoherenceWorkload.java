@@ -114,9 +114,9 @@ public final class CoherenceWorkload {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     int key = random.nextInt(KEYS);
     int op = random.nextInt(100);
-    if (op < 72) {
+    if (op < 66) {
       long started = shared.increment(CLOCK);
-      String value = op < 36
+      String value = op < 33
           ? hermes.cached("k" + key, tags(key), TTL, String.class, this::compute)
           : hermes.<String>cachedAsync("k" + key, tags(key), TTL, String.class, () -> CompletableFuture.supplyAsync(() -> {
             try {
@@ -129,7 +129,7 @@ public final class CoherenceWorkload {
     } else {
       long started = shared.increment(CLOCK);
       String what;
-      if (op < 84) {
+      if (op < 86) {
         hermes.invalidate("k" + key);
         what = "key " + key;
       } else if (op < 95) {
