@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * One JVM of {@link MultiJvmCoherenceTest}: a {@link CoherenceWorkload} on Redis, stamped by Redis
- * {@code INCR}. Arguments: Redis URI, Hermes prefix, milliseconds of work.
+ * {@code INCR}. Arguments: Redis URI, Hermes prefix, milliseconds of work,
+ * optionally {@code resilient} (every resilience feature on).
  */
 public final class CoherenceWorker {
 
@@ -15,7 +16,10 @@ public final class CoherenceWorker {
     String uri = args[0];
     String prefix = args[1];
     try (RedisCounters counters = new RedisCounters(uri, prefix + "-test:")) {
-      CoherenceWorkload.run(CoherenceWorkload.settings(Map.of("hermes.backend", "redis", "hermes.redis.uri", uri), prefix),
+      Map<String, String> backend = Map.of("hermes.backend", "redis", "hermes.redis.uri", uri);
+      boolean resilient = args.length > 3 && args[3].equals("resilient");
+      CoherenceWorkload.run(resilient ? CoherenceWorkload.resilient(backend, prefix)
+          : CoherenceWorkload.settings(backend, prefix),
           counters, MultiJvmCoherenceCheck.isVictim(counters), Duration.ofMillis(Long.parseLong(args[2])));
     }
   }
