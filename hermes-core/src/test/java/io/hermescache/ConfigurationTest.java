@@ -28,7 +28,10 @@ class ConfigurationTest {
     assertRejected("hermes.lock.timeout", "PT0S", "must be positive");
     assertRejected("hermes.cache-nulls", "yes", "must be true or false");
     assertRejected("hermes.backend-failure", "ignore", "must be bypass or propagate");
-    assertRejected("hermes.prefix", "my app", "must be non-empty, without spaces");
+    String prefixRule = "must be 1 to 64 printable ASCII characters without spaces, ':', '#', '{' or '}' (the prefix ends at the first ':' of every key, so that no key of one prefix can name a key of another)";
+    assertRejected("hermes.prefix", "my app", prefixRule);
+    assertRejected("hermes.prefix", "app:tag:t1", prefixRule);
+    assertRejected("hermes.prefix", "{app}", prefixRule);
     assertRejected("hermes.compression.threshold", "-1", "must not be negative");
     assertRejected("hermes.compression.threshold", "1k", "not a whole number");
     assertRejected("hermes.lock.lease", "-PT1S", "must not be negative");

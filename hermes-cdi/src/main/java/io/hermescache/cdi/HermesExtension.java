@@ -3,10 +3,13 @@ package io.hermescache.cdi;
 import io.hermescache.HermesCached;
 import io.hermescache.HermesConfigurationException;
 import io.hermescache.HermesInvalidate;
-import io.hermescache.cdi.internal.CachedInterceptor;
-import io.hermescache.cdi.internal.HermesRuntime;
-import io.hermescache.cdi.internal.InvalidateInterceptor;
-import io.hermescache.cdi.internal.MethodPlans;
+import io.hermescache.cdi.interceptors.AsyncExecutor;
+import io.hermescache.cdi.interceptors.CachedInterceptor;
+import io.hermescache.cdi.interceptors.ConfiguredSettings;
+import io.hermescache.cdi.interceptors.HermesRuntime;
+import io.hermescache.cdi.interceptors.InstanceClasses;
+import io.hermescache.cdi.interceptors.InvalidateInterceptor;
+import io.hermescache.cdi.interceptors.PlannedBeans;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
@@ -31,15 +34,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public final class HermesExtension implements Extension {
 
   private final List<Class<?>> beanClasses = new ArrayList<>();
-  private MethodPlans plans;
+  private PlannedBeans plans;
 
   void registerBindingsAndBeans(@Observes BeforeBeanDiscovery discovery) {
     // the annotations live in hermes-core, which knows nothing of CDI: make them bindings here, every
     // member non-binding so that one interceptor serves all their values
     discovery.configureInterceptorBinding(HermesCached.class).methods().forEach(m -> m.add(Nonbinding.Literal.INSTANCE));
     discovery.configureInterceptorBinding(HermesInvalidate.class).methods().forEach(m -> m.add(Nonbinding.Literal.INSTANCE));
-    // added here rather than discovered: hermes-cdi's beans.xml says "none", so they exist exactly once
-    for (Class<?> type : List.of(CachedInterceptor.class, InvalidateInterceptor.class, HermesRuntime.class)) {
+    // added here rather than discovered (hermes-cdi-interceptors has no beans.xml), so they exist exactly once
+    for (Class<?> type : List.of(CachedInterceptor.class, InvalidateInterceptor.class, HermesRuntime.class,
+        AsyncExecutor.class, InstanceClasses.class, ConfiguredSettings.class)) {
       discovery.addAnnotatedType(type, HermesExtension.class.getName() + ":" + type.getSimpleName());
     }
   }
@@ -54,11 +58,12 @@ public final class HermesExtension implements Extension {
   void planAnnotatedMethods(@Observes AfterBeanDiscovery afterDiscovery, BeanManager beans) {
     // definition errors, reported before the container validates beans, so that a private or final
     // method is explained by Hermes before CDI rejects it in its own words
-    plans = new MethodPlans(beans);
-    beanClasses.forEach(plans::add);
+    plans = new PlannedBeans(beans);
+    for (Class<?> beanClass : beanClasses) {
+      plans.plan(beanClass).problems().forEach(afterDiscovery::addDefinitionError);
+    }
     beanClasses.clear();
-    plans.problems().forEach(afterDiscovery::addDefinitionError);
-    afterDiscovery.addBean().types(MethodPlans.class).createWith(context -> plans);
+    afterDiscovery.addBean().types(PlannedBeans.class).createWith(context -> plans);
   }
 
   void validateConfiguration(@Observes AfterDeploymentValidation validation) {

@@ -107,10 +107,25 @@ final class Envelope {
   }
 
   /**
-   * The envelope in {@code bytes}; throws {@link IllegalArgumentException} (or the serialiser's exception) if
-   * they are not one.
+   * The envelope in {@code bytes}. Total: whatever the bytes hold, it returns an envelope or throws
+   * {@link Unreadable} (a miss), never anything else, and within bounded time and memory (the compressor's
+   * and serialiser's limits), because whoever can write to a shared backend chooses them. Foreign or damaged
+   * bytes are a plain {@link Unreadable}; a well-formed envelope whose value cannot be read (a payload over a
+   * decoding limit, a type that cannot be read back) is an {@link UnreadableValue}, which is worth counting.
    */
   static Envelope decode(byte[] bytes, Type type, Serialiser serialiser, Compressor compressor) {
+    try {
+      return decodeChecked(bytes, type, serialiser, compressor);
+    } catch (Unreadable e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // The errors decoding can raise on a crafted payload (a deep JSON nesting, a huge claimed size) are
+      // caught here, where they concern one payload, and nowhere else.
+      throw new Unreadable(e);
+    }
+  }
+
+  private static Envelope decodeChecked(byte[] bytes, Type type, Serialiser serialiser, Compressor compressor) {
     if (bytes.length < HEADER || bytes[0] != MAGIC || bytes[1] != FORMAT) {
       throw new IllegalArgumentException("not a Hermes envelope of format " + FORMAT);
     }
@@ -129,33 +144,59 @@ final class Envelope {
       throw new IllegalArgumentException("value of " + in.remaining() + " bytes where the envelope says " + valueLength);
     }
     Object value = null;
-    if ((flags & NULL_VALUE) == 0) {
+    if ((flags & NULL_VALUE) != 0) {
+      if (valueLength != 0) {
+        throw new IllegalArgumentException("a null value with " + valueLength + " bytes");
+      }
+    } else {
       byte[] data = Arrays.copyOfRange(bytes, in.position(), bytes.length);
-      if ((flags & COMPRESSED) != 0) {
-        if (compressor == null) {
-          throw new IllegalArgumentException("compressed, but compression is off");
-        }
-        data = compressor.decompress(data);
+      if ((flags & COMPRESSED) != 0 && compressor == null) {
+        throw new IllegalArgumentException("compressed, but compression is off");
       }
-      try {
-        value = serialiser.deserialise(data, type);
-      } catch (RuntimeException e) {
-        throw new UnreadableValue(type, e);
-      }
+      value = value(data, (flags & COMPRESSED) != 0, type, serialiser, compressor);
     }
     return new Envelope(versions, expiresAt, computeMillis, value);
   }
 
+  private static Object value(byte[] data, boolean compressed, Type type, Serialiser serialiser, Compressor compressor) {
+    try {
+      return serialiser.deserialise(compressed ? compressor.decompress(data) : data, type);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      throw new UnreadableValue(type, e);
+    }
+  }
+
+  /** Stored bytes that are not an envelope Hermes can read: foreign or damaged bytes, or an {@link UnreadableValue}. Always a miss. */
+  static class Unreadable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    /** Messages of decoding errors may quote the payload (a number's digits): only their start is kept. */
+    private static final int MESSAGE_LIMIT = 120;
+
+    Unreadable(Throwable cause) {
+      this("not a readable Hermes envelope: " + describe(cause), cause);
+    }
+
+    Unreadable(String message, Throwable cause) {
+      super(message, cause);
+    }
+
+    static String describe(Throwable cause) {
+      String message = String.valueOf(cause.getMessage());
+      return cause.getClass().getSimpleName() + " "
+          + (message.length() > MESSAGE_LIMIT ? message.substring(0, MESSAGE_LIMIT) + "…" : message);
+    }
+  }
+
   /**
-   * A well-formed envelope whose value cannot be read back as the expected type: unlike foreign or
-   * damaged bytes, this points at the type (one JSON-B cannot construct, or one changed since the value
-   * was stored), and if it persists every call is a miss.
+   * A well-formed envelope whose value cannot be read back as the expected type: a payload over a decoding
+   * limit (planted, most likely), or a type JSON-B cannot construct (or one changed since the value was
+   * stored). A miss; but if it persists every call is a miss, so it is counted and shown rather than hidden.
    */
-  static final class UnreadableValue extends RuntimeException {
+  static final class UnreadableValue extends Unreadable {
     private static final long serialVersionUID = 1L;
 
-    UnreadableValue(Type type, RuntimeException cause) {
-      super("cannot read the stored value as " + type.getTypeName() + ": " + cause.getMessage(), cause);
+    UnreadableValue(Type type, Throwable cause) {
+      super("cannot read the stored value as " + type.getTypeName() + ": " + describe(cause), cause);
     }
   }
 

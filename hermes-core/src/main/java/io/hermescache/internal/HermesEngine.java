@@ -323,10 +323,7 @@ public final class HermesEngine implements Hermes {
 
     /** {@code value}, if a usable prefix; else a {@link HermesConfigurationException} naming {@code what}. */
     public static String prefix(String what, String value) {
-      if (value == null || value.isBlank() || value.chars().anyMatch(c -> c <= ' ')) {
-        throw HermesConfigurationException.badValue(what, String.valueOf(value), "must be non-empty, without spaces");
-      }
-      return value;
+      return KeyRules.prefix(what, value);
     }
   }
 }

@@ -10,6 +10,9 @@ import java.util.Base64;
 /** Key fitting, hashing and random tokens. */
 public final class Keys {
 
+  /** Ends the readable head of a changed key; escaped (replaced) everywhere else, so only changed keys hold it. */
+  static final char MARKER = '#';
+
   /** Length of {@link #hash} and {@link #token} results. */
   static final int HASH_LENGTH = 22;
 
@@ -39,24 +42,23 @@ public final class Keys {
   }
 
   /**
-   * {@code key} as is when {@code limits} accept it; otherwise a readable head of it (unusable characters
-   * replaced by {@code _}) followed by {@code #} and the hash of the whole key, within the limits.
+   * {@code key} as is when {@code limits} accept it and it holds no {@value #MARKER}; otherwise a readable
+   * head of it (characters the limits refuse, and {@value #MARKER}, replaced by {@code _}) followed by
+   * {@value #MARKER} and the hash of the whole key, within the limits. The encoding is injective: a kept key
+   * never holds the marker, a changed one always ends in it and the hash of the original, so no literal key
+   * (an argument value, say) is ever stored under the changed form of another. {@link KeyLimits#NONE} keeps
+   * every key, which is injective too.
    */
-  static String fit(String key, KeyLimits limits) {
-    if (limits == KeyLimits.NONE || fits(key, limits)) {
+  public static String fit(String key, KeyLimits limits) {
+    if (KeyLimits.NONE.equals(limits) || fits(key, limits)) {
       return key;
     }
-    String suffix = "#" + hash(key.getBytes(StandardCharsets.UTF_8));
+    String suffix = MARKER + hash(key.getBytes(StandardCharsets.UTF_8));
     int budget = limits.maxBytes() - suffix.length();
-    StringBuilder head = new StringBuilder(Math.min(key.length(), budget));
-    int bytes = 0;
-    for (int i = 0; i < key.length(); i++) {
+    StringBuilder head = new StringBuilder(Math.min(key.length(), budget) + suffix.length());
+    for (int i = 0; i < key.length() && head.length() < budget; i++) {
       char c = key.charAt(i);
-      char kept = c > 0x20 && c < 0x7f ? c : '_';
-      if (++bytes > budget) {
-        break;
-      }
-      head.append(kept);
+      head.append(c > 0x20 && c < 0x7f && c != MARKER && !(limits.bracesRefused() && (c == '{' || c == '}')) ? c : '_');
     }
     return head.append(suffix).toString();
   }
@@ -73,7 +75,9 @@ public final class Keys {
       } else {
         bytes++;
       }
-      if (limits.printableOnly() && (c <= 0x20 || c == 0x7f || Character.isISOControl(c) || Character.isWhitespace(c))) {
+      if (c == MARKER
+          || limits.bracesRefused() && (c == '{' || c == '}')
+          || limits.printableOnly() && (c <= 0x20 || c == 0x7f || Character.isISOControl(c) || Character.isWhitespace(c))) {
         return false;
       }
     }

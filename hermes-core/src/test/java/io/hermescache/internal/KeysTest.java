@@ -42,4 +42,53 @@ class KeysTest {
     assertThat(Keys.fit(unicode, MEMCACHED).getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(250);
     assertThat(Keys.fit(unicode, MEMCACHED)).contains("#");
   }
+
+  @Test
+  void aFittedKeyPassedAsALiteralIsFittedAgainNeverKept() {
+    for (KeyLimits limits : new KeyLimits[] {MEMCACHED, KeyLimits.REDIS}) {
+      for (String victim : new String[] {"cache:entry:user:Alice Smith", "cache:entry:" + "v".repeat(600),
+          "cache:entry:{slot}", "cache:entry:a#b"}) {
+        String stored = Keys.fit(victim, limits);
+        if (stored.equals(victim)) {
+          continue;
+        }
+        assertThat(stored).as("changed keys are marked").contains("#");
+        String literal = stored;
+        assertThat(Keys.fit(literal, limits)).as(literal).isNotEqualTo(stored);
+        String argument = stored.substring("cache:entry:".length());
+        assertThat(Keys.fit("cache:entry:" + argument, limits)).isNotEqualTo(stored);
+      }
+    }
+  }
+
+  @Test
+  void keptKeysNeverHoldTheMarkerAndChangedKeysEndInTheHashOfTheOriginal() {
+    java.util.Random random = new java.util.Random(16);
+    String alphabet = "ab:#_ {}\té";
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder key = new StringBuilder("cache:entry:");
+      for (int n = random.nextInt(random.nextBoolean() ? 20 : 700); n > 0; n--) {
+        key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      for (KeyLimits limits : new KeyLimits[] {MEMCACHED, KeyLimits.REDIS}) {
+        String fitted = Keys.fit(key.toString(), limits);
+        assertThat(fitted.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(limits.maxBytes());
+        if (fitted.equals(key.toString())) {
+          assertThat(fitted).doesNotContain("#");
+        } else {
+          assertThat(fitted).endsWith("#" + Keys.hash(key.toString().getBytes(StandardCharsets.UTF_8)))
+              .containsOnlyOnce("#");
+        }
+      }
+    }
+  }
+
+  @Test
+  void redisKeysAreBoundedAndHoldNoHashTag() {
+    String huge = "cache:entry:" + "x".repeat(5 << 20);
+    assertThat(Keys.fit(huge, KeyLimits.REDIS).getBytes(StandardCharsets.UTF_8)).hasSizeLessThanOrEqualTo(512);
+    assertThat(Keys.fit("cache:entry:user:{42}", KeyLimits.REDIS)).doesNotContain("{", "}").startsWith("cache:entry:user:_42_#");
+    assertThat(Keys.fit("cache:entry:user:42", KeyLimits.REDIS)).isEqualTo("cache:entry:user:42");
+    assertThat(Keys.fit("cache:entry:user name", KeyLimits.REDIS)).isEqualTo("cache:entry:user name");
+  }
 }

@@ -74,6 +74,6 @@ class SerialisationTest {
     byte[] truncated = java.util.Arrays.copyOf(valid, valid.length - 10);
     assertThatThrownBy(() -> Envelope.decode(truncated, String.class, jsonb, deflate)).isInstanceOf(RuntimeException.class);
     assertThatThrownBy(() -> Envelope.decode("{\"json\":1}".getBytes(StandardCharsets.UTF_8), String.class, jsonb, deflate))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isExactlyInstanceOf(Envelope.Unreadable.class);
   }
 }

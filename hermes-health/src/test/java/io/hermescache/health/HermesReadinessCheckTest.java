@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hermescache.Hermes;
 import io.hermescache.HermesConfigurationException;
-import io.hermescache.spi.Backend;
-import io.hermescache.spi.Payload;
 import io.hermescache.spi.Settings;
-import java.time.Duration;
-import java.util.List;
+import io.hermescache.test.DownBackend;
 import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
@@ -57,38 +54,5 @@ class HermesReadinessCheckTest {
         "hermes.health.readiness", "false")))).isFalse();
     assertThatThrownBy(() -> HermesReadinessCheck.decidesReadiness(Settings.of(Map.of("hermes.health.readiness", "maybe"))))
         .isInstanceOf(HermesConfigurationException.class).hasMessageContaining("hermes.health.readiness = maybe");
-  }
-
-  /** Fails everything, as a server that went away. */
-  private static final class DownBackend implements Backend {
-    @Override
-    public List<Payload> getAll(List<String> keys) {
-      throw new IllegalStateException("connection refused (test)");
-    }
-
-    @Override
-    public void set(String key, Payload value, Duration ttl) {
-      getAll(List.of(key));
-    }
-
-    @Override
-    public boolean add(String key, Payload value, Duration ttl) {
-      return getAll(List.of(key)) == null;
-    }
-
-    @Override
-    public void delete(String... keys) {
-      getAll(List.of(keys));
-    }
-
-    @Override
-    public void unlock(String lockKey, String token) {
-      getAll(List.of(lockKey));
-    }
-
-    @Override
-    public boolean setIfLocked(String lockKey, String token, String key, Payload value, Duration ttl) {
-      return getAll(List.of(key)) == null;
-    }
   }
 }

@@ -2,7 +2,9 @@ package io.hermescache.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hermescache.Hermes;
 import io.hermescache.cdi.HermesExtension;
+import io.hermescache.test.DownBackend;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.Map;
@@ -28,8 +30,7 @@ class ReadinessUnderCdiTest {
   @Test
   void aReadinessBeanChecksTheApplicationsHermes() {
     useConfig(Map.of("hermes.prefix", "shop", "hermes.health.readiness", "true"));
-    try (WeldContainer container = new Weld(UUID.randomUUID().toString()).disableDiscovery()
-        .beanClasses(HermesReadinessCheck.class).addExtension(new HermesExtension()).initialize()) {
+    try (WeldContainer container = boot()) {
       HealthCheck check = container.select(HealthCheck.class, Readiness.Literal.INSTANCE).get();
 
       HealthCheckResponse response = check.call();
@@ -37,6 +38,35 @@ class ReadinessUnderCdiTest {
       assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
       assertThat(response.getData().orElseThrow()).containsEntry("reachable", true);
     }
+  }
+
+  @Test
+  void inBypassModeAnUnreachableBackendLeavesTheApplicationReadyAndTheDataSaySo() {
+    useConfig(Map.of());
+    try (WeldContainer container = boot()) {
+      HealthCheck check = container.select(HealthCheck.class, Readiness.Literal.INSTANCE).get();
+      DownBackend.during(container.select(Hermes.class).get(), () -> {
+        HealthCheckResponse response = check.call();
+        assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+        assertThat(response.getData().orElseThrow()).containsEntry("reachable", false);
+      });
+    }
+  }
+
+  @Test
+  void inPropagateModeAnUnreachableBackendMakesTheApplicationNotReady() {
+    useConfig(Map.of("hermes.backend-failure", "propagate"));
+    try (WeldContainer container = boot()) {
+      HealthCheck check = container.select(HealthCheck.class, Readiness.Literal.INSTANCE).get();
+      assertThat(check.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+      DownBackend.during(container.select(Hermes.class).get(), () ->
+          assertThat(check.call().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN));
+    }
+  }
+
+  private static WeldContainer boot() {
+    return new Weld(UUID.randomUUID().toString()).disableDiscovery()
+        .beanClasses(HermesReadinessCheck.class).addExtension(new HermesExtension()).initialize();
   }
 
   private static void useConfig(Map<String, String> values) {

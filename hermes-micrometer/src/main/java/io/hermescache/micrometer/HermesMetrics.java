@@ -2,8 +2,9 @@ package io.hermescache.micrometer;
 
 import io.hermescache.CacheStats;
 import io.hermescache.Hermes;
-import io.hermescache.HermesStats;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
@@ -13,32 +14,31 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Publishes the statistics of a {@link Hermes} instance ({@link Hermes#stats()}) as Micrometer counters:
+ * Publishes the statistics of a {@link Hermes} instance ({@link Hermes#stats()}) with the names of
+ * Micrometer's cache conventions, so that dashboards made for Caffeine or quarkus-cache work, each tagged
+ * {@code cache} = the cached method ({@code com.example.Repo.find}) or, for {@link Hermes#cached}, the key
+ * group:
  *
  * <table>
  *   <caption>Meters</caption>
- *   <tr><th>per cached method, tag {@code name}</th><th>in total</th><th>counts</th></tr>
- *   <tr><td>{@code hermes.hits}</td><td>{@code hermes.all.hits}</td><td>calls served from the cache</td></tr>
- *   <tr><td>{@code hermes.misses}</td><td>{@code hermes.all.misses}</td><td>calls that found no usable value</td></tr>
- *   <tr><td>{@code hermes.loads}</td><td>{@code hermes.all.loads}</td><td>computations that returned a value</td></tr>
- *   <tr><td>{@code hermes.load.failures}</td><td>{@code hermes.all.load.failures}</td><td>computations that threw</td></tr>
- *   <tr><td>{@code hermes.load.time}</td><td>{@code hermes.all.load.time}</td><td>seconds spent computing</td></tr>
- *   <tr><td>{@code hermes.lock.waits}</td><td>{@code hermes.all.lock.waits}</td><td>calls that waited for a peer computing the same key</td></tr>
- *   <tr><td>{@code hermes.errors}</td><td>{@code hermes.all.errors}</td><td>backend or serialisation failures</td></tr>
- *   <tr><td>{@code hermes.refreshes}</td><td>{@code hermes.all.refreshes}</td><td>early recomputations of values near expiry</td></tr>
+ *   <tr><th>meter</th><th>counts</th></tr>
+ *   <tr><td>{@code cache.gets{result=hit}}</td><td>calls served from the cache</td></tr>
+ *   <tr><td>{@code cache.gets{result=miss}}</td><td>calls that found no usable value</td></tr>
+ *   <tr><td>{@code cache.load{result=success}}</td><td>computations that returned a value</td></tr>
+ *   <tr><td>{@code cache.load{result=failure}}</td><td>computations that threw</td></tr>
+ *   <tr><td>{@code cache.load.duration}</td><td>time spent computing (a function timer)</td></tr>
+ *   <tr><td>{@code hermes.lock.waits}</td><td>calls that waited for a peer computing the same key</td></tr>
+ *   <tr><td>{@code hermes.errors}</td><td>backend or serialisation failures</td></tr>
+ *   <tr><td>{@code hermes.caches} (no {@code cache} tag)</td><td>methods and key groups with statistics</td></tr>
  * </table>
  *
- * The totals have names of their own, not a {@code name} tag of their own, so that summing a per-method
- * meter over its tags never counts a call twice (and so that Prometheus sees one set of tag keys per name).
- * The tag {@code name} is the cached method ({@code com.example.Repo.find}), or for {@link Hermes#cached}
- * {@code programmatic} (one group for all such calls: never a tag per key). Every meter reads the live counters: nothing is copied or reset.
- *
- * <p>A method called for the first time after binding gets its meters at the next read of the totals (a
- * scrape or a publication), since Hermes learns its methods as they are called.
+ * Every meter reads the live counters: nothing is copied or reset. A method first called after binding gets
+ * its meters at the next read of {@code hermes.caches} (every scrape or publication reads it), since Hermes
+ * learns its methods and key groups as they are called.
  *
  * <pre>{@code
  * new HermesMetrics(hermes).bindTo(registry);
@@ -46,12 +46,28 @@ import java.util.function.ToDoubleFunction;
  */
 public final class HermesMetrics implements MeterBinder {
 
+  /**
+   * The counters of one cache, by meter name and tags. {@code cache.puts}, {@code hermes.stale},
+   * {@code hermes.refreshes} and {@code hermes.timeouts} join here, one line each, once {@link CacheStats}
+   * counts them.
+   */
+  private static final List<CounterMeter> COUNTERS = List.of(
+      new CounterMeter("cache.gets", Tags.of("result", "hit"), "Calls served from the cache", CacheStats::hits),
+      new CounterMeter("cache.gets", Tags.of("result", "miss"), "Calls that found no usable value", CacheStats::misses),
+      new CounterMeter("cache.load", Tags.of("result", "success"), "Computations that returned a value", CacheStats::loads),
+      new CounterMeter("cache.load", Tags.of("result", "failure"), "Computations that threw", CacheStats::loadFailures),
+      new CounterMeter("hermes.lock.waits", Tags.empty(), "Calls that waited for a peer computing the same key",
+          CacheStats::lockWaits),
+      new CounterMeter("hermes.errors", Tags.empty(), "Backend or serialisation failures", CacheStats::errors),
+      new CounterMeter("hermes.refreshes", Tags.empty(), "Recomputations of values before they expired",
+          CacheStats::refreshes));
+
   private final Hermes hermes;
   private final Tags tags;
   private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
-  private final Set<String> boundNames = ConcurrentHashMap.newKeySet();
+  private final Set<String> bound = ConcurrentHashMap.newKeySet();
 
-  /** Meters of {@code hermes}, with no tags beyond {@code name}. */
+  /** Meters of {@code hermes}, with no tags beyond {@code cache} and {@code result}. */
   public HermesMetrics(Hermes hermes) {
     this(hermes, Tags.empty());
   }
@@ -65,56 +81,43 @@ public final class HermesMetrics implements MeterBinder {
   @Override
   public void bindTo(MeterRegistry registry) {
     registries.add(registry);
-    register(registry, "hermes.all.", tags, this::total);
-    for (String name : hermes.stats().byName().keySet()) {
-      registerMethod(registry, name);
+    // a supplier gauge holds what it reads strongly: this binder lives as long as the registry
+    Gauge.builder("hermes.caches", this::bindNewCaches).tags(tags)
+        .description("Cached methods and key groups with statistics").register(registry);
+    for (String cache : hermes.stats().byName().keySet()) {
+      register(registry, cache);
     }
   }
 
-  /** The totals, registering the meters of methods seen for the first time on the way. */
-  private CacheStats total(Hermes source) {
-    HermesStats stats = source.stats();
-    for (String name : stats.byName().keySet()) {
-      if (!boundNames.contains(name)) {
-        registries.forEach(registry -> registerMethod(registry, name));
+  /** The number of caches, registering the meters of caches seen for the first time on the way. */
+  private Number bindNewCaches() {
+    Set<String> caches = hermes.stats().byName().keySet();
+    for (String cache : caches) {
+      if (!bound.contains(cache)) {
+        registries.forEach(registry -> register(registry, cache));
       }
     }
-    return stats.total();
+    return caches.size();
   }
 
-  private void registerMethod(MeterRegistry registry, String name) {
-    boundNames.add(name);
-    register(registry, "hermes.", tags.and("name", name), source -> source.stats().of(name));
-  }
-
-  /**
-   * The seven meters of one method or of the total; registering one twice is harmless (Micrometer returns
-   * the first).
-   */
-  private void register(MeterRegistry registry, String prefix, Tags meterTags, Function<Hermes, CacheStats> stats) {
-    Meters meters = new Meters(hermes, prefix, meterTags, stats);
-    meters.counter("hits", "Calls served from the cache", CacheStats::hits).register(registry);
-    meters.counter("misses", "Calls that found no usable value in the cache", CacheStats::misses).register(registry);
-    meters.counter("loads", "Computations that returned a value", CacheStats::loads).register(registry);
-    meters.counter("load.failures", "Computations that threw", CacheStats::loadFailures).register(registry);
-    meters.counter("load.time", "Time spent computing values", counts -> counts.loadTime().toNanos() / 1e9)
-        .baseUnit("seconds").register(registry);
-    meters.counter("lock.waits", "Calls that waited for a peer computing the same key", CacheStats::lockWaits)
-        .register(registry);
-    meters.counter("errors", "Backend or serialisation failures", CacheStats::errors).register(registry);
-    meters.counter("refreshes", "Early recomputations of values near expiry", CacheStats::refreshes)
-        .register(registry);
-  }
-
-  /**
-   * Counters under one prefix and set of tags, reading one {@link CacheStats}. Micrometer holds the object a
-   * function counter reads only weakly, so that object is the {@link Hermes} instance itself, which lives as
-   * long as the application.
-   */
-  private record Meters(Hermes hermes, String prefix, Tags tags, Function<Hermes, CacheStats> stats) {
-    FunctionCounter.Builder<Hermes> counter(String name, String description, ToDoubleFunction<CacheStats> value) {
-      return FunctionCounter.builder(prefix + name, hermes, source -> value.applyAsDouble(stats.apply(source)))
-          .description(description).tags(tags);
+  /** The meters of one cache; registering one twice is harmless (Micrometer returns the first). */
+  private void register(MeterRegistry registry, String cache) {
+    bound.add(cache);
+    Tags cacheTags = tags.and("cache", cache);
+    for (CounterMeter counter : COUNTERS) {
+      // Micrometer holds the object a meter reads only weakly: that is the Hermes instance, which lives as
+      // long as the application
+      FunctionCounter.builder(counter.name, hermes, source -> counter.value.applyAsDouble(source.stats().of(cache)))
+          .tags(cacheTags.and(counter.tags)).description(counter.description).register(registry);
     }
+    FunctionTimer.builder("cache.load.duration", hermes,
+            source -> {
+              CacheStats stats = source.stats().of(cache);
+              return stats.loads() + stats.loadFailures();
+            },
+            source -> source.stats().of(cache).loadTime().toNanos(), TimeUnit.NANOSECONDS)
+        .tags(cacheTags).description("Time spent computing values").register(registry);
   }
+
+  private record CounterMeter(String name, Tags tags, String description, ToDoubleFunction<CacheStats> value) {}
 }

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * replica, and three sentinels ({@code redis-server <config> --sentinel}, quorum 2) watching the master as
  * {@value #MASTER_NAME}. {@link #start()} returns once the replica is in sync and every sentinel knows the
  * replica and the other two sentinels, so that a failover can happen; {@link #killMaster()} and
- * {@link #awaitFailover(Duration)} drive one. Close it to stop every process.
+ * {@link #awaitFailover(int, Duration)} drive one. Close it to stop every process.
  */
 public final class LocalRedisSentinel implements AutoCloseable {
 

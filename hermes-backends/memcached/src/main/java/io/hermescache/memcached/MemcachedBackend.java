@@ -61,7 +61,7 @@ import net.spy.memcached.ops.StatusCode;
 public final class MemcachedBackend implements Backend {
 
   private static final System.Logger LOG = System.getLogger(MemcachedBackend.class.getName());
-  private static final KeyLimits KEY_LIMITS = new KeyLimits(250, true);
+  private static final KeyLimits KEY_LIMITS = KeyLimits.MEMCACHED;
   private static final PayloadTranscoder TRANSCODER = PayloadTranscoder.INSTANCE;
 
   /** memcached reads an expiry over 30 days as a Unix time. */

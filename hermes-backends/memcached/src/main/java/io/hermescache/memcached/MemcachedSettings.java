@@ -46,7 +46,7 @@ record MemcachedSettings(List<InetSocketAddress> servers, Duration timeout, Opti
     for (String item : value.split(",")) {
       String server = item.trim();
       if (server.isEmpty()) {
-        throw HermesConfigurationException.badValue(SERVERS, value, "expected host:port items separated by commas");
+        throw HermesConfigurationException.badValue(SERVERS, withoutUserInfo(value), "expected host:port items separated by commas");
       }
       servers.add(server(server, value));
     }
@@ -65,8 +65,18 @@ record MemcachedSettings(List<InetSocketAddress> servers, Duration timeout, Opti
     } catch (URISyntaxException e) {
       // reported below, like any other item that is not host:port
     }
-    throw HermesConfigurationException.badValue(SERVERS, value, "'" + server + "' is not host:port"
-        + " (port 1-65535, default " + DEFAULT_PORT + "; an IPv6 address in brackets: [::1]:11211)");
+    throw HermesConfigurationException.badValue(SERVERS, withoutUserInfo(value), "'" + withoutUserInfo(server)
+        + "' is not host:port (port 1-65535, default " + DEFAULT_PORT + "; an IPv6 address in brackets: [::1]:11211;"
+        + " credentials belong in " + USERNAME + " and " + PASSWORD + ")");
+  }
+
+  /**
+   * {@code servers} with anything before an {@code @} in an item replaced by {@code ***}: the list has no place
+   * for credentials, so what was typed there may be one.
+   */
+  static String withoutUserInfo(String servers) {
+    return String.join(",", java.util.Arrays.stream(servers.split(",", -1))
+        .map(server -> server.indexOf('@') < 0 ? server : "***" + server.substring(server.lastIndexOf('@'))).toList());
   }
 
   /** Both keys or neither; the password never appears in a message. */

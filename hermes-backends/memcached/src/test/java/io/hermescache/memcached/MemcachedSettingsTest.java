@@ -35,7 +35,7 @@ class MemcachedSettingsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "cache-1,,cache-2", "cache-1:port", "cache-1:0", "cache-1:70000", ":11211",
-      "user@cache-1:11211", "cache 1:11211", "cache-1:11211/x"})
+      "cache 1:11211", "cache-1:11211/x"})
   void namesTheKeyAndValueOfBadServers(String servers) {
     assertThatThrownBy(() -> MemcachedSettings.from(Settings.of(Map.of("hermes.memcached.servers", servers))))
         .isInstanceOf(HermesConfigurationException.class)
@@ -64,5 +64,17 @@ class MemcachedSettingsTest {
       assertThat(credentials.password()).isEqualTo("s3cret");
       assertThat(credentials.toString()).doesNotContain("s3cret");
     });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"hermes:s3cret@cache-1:11211", "cache-0:11211,hermes:s3cret@cache-1:11211",
+      "memcached://hermes:s3cret@cache-1", ":s3cret@cache-1:11211,cache-2"})
+  void credentialsTypedIntoTheServerListAreNeverEchoed(String servers) {
+    assertThatThrownBy(() -> MemcachedSettings.from(Settings.of(Map.of("hermes.memcached.servers", servers))))
+        .isInstanceOf(HermesConfigurationException.class)
+        .hasMessageStartingWith("hermes.memcached.servers = ")
+        .hasMessageContaining("***@cache-1")
+        .hasMessageContaining("credentials belong in hermes.memcached.username and hermes.memcached.password")
+        .message().doesNotContain("s3cret").doesNotContain("hermes:");
   }
 }

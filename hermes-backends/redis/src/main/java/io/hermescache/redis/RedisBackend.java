@@ -1,6 +1,7 @@
 package io.hermescache.redis;
 
 import io.hermescache.spi.Backend;
+import io.hermescache.spi.KeyLimits;
 import io.hermescache.spi.Payload;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,6 +37,10 @@ import redis.clients.jedis.params.SetParams;
  * later read sees; a value written under an old version is never served. The lock only keeps peers from
  * computing the same value twice. So invalidation is exact in a cluster as on a single server.
  * Lock and single-key operations go to the node of their key, as on a single server.
+ *
+ * <p><b>Keys</b> are at most 512 bytes and hold no braces ({@link #keyLimits()}): a longer key, or one with
+ * a brace, keeps a readable head and ends in a hash of the whole, so a 5 MB argument is not a 5 MB key and
+ * no argument's text picks the cluster slot of its key with a {@code {hash tag}}.
  */
 public final class RedisBackend implements Backend {
 
@@ -128,6 +133,12 @@ public final class RedisBackend implements Backend {
 
   private static boolean holds(UnifiedJedis redis, String lockKey, String token) {
     return Arrays.equals(redis.get(bytes(lockKey)), bytes(token));
+  }
+
+  /** 512 bytes, no braces: see the class comment. */
+  @Override
+  public KeyLimits keyLimits() {
+    return KeyLimits.REDIS;
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -80,7 +81,7 @@ final class RedisConfig {
     Optional<String> master = settings.get(SENTINEL_MASTER_KEY).filter(value -> !value.isBlank());
     if (cluster.isPresent() && master.isPresent()) {
       throw HermesConfigurationException.badValue(SENTINEL_MASTER_KEY, master.get(),
-          "cannot be combined with " + CLUSTER_KEY + " = " + cluster.get() + "; set one of them");
+          "cannot be combined with " + CLUSTER_KEY + " = " + withoutUserInfo(cluster.get()) + "; set one of them");
     }
     if (cluster.isPresent()) {
       if (database != 0) {
@@ -223,6 +224,16 @@ final class RedisConfig {
     return uri.substring(0, start) + (colon < 0 ? "" : userInfo.substring(0, colon + 1)) + "***" + uri.substring(at);
   }
 
+  /**
+   * {@code nodes} (host:port items separated by commas) with anything before an {@code @} in an item replaced
+   * by {@code ***}: a node list has no place for credentials, so what was typed there may be one.
+   */
+  static String withoutUserInfo(String nodes) {
+    return Arrays.stream(nodes.split(",", -1))
+        .map(node -> node.indexOf('@') < 0 ? node : "***" + node.substring(node.lastIndexOf('@')))
+        .collect(Collectors.joining(","));
+  }
+
   private static URI parseUri(String text) {
     URI uri;
     try {
@@ -262,8 +273,8 @@ final class RedisConfig {
       String trimmed = node.trim();
       int colon = trimmed.lastIndexOf(':');
       try {
-        if (colon <= 0) {
-          throw new NumberFormatException("no port");
+        if (colon <= 0 || trimmed.indexOf('@') >= 0) {
+          throw new NumberFormatException("no port, or user info");
         }
         int port = Integer.parseInt(trimmed.substring(colon + 1));
         if (port <= 0 || port > 65_535) {
@@ -271,8 +282,9 @@ final class RedisConfig {
         }
         parsed.add(new HostAndPort(trimmed.substring(0, colon), port));
       } catch (NumberFormatException e) {
-        throw HermesConfigurationException.badValue(key, value,
-            "'" + trimmed + "' is not host:port (expected host:port,host:port)");
+        throw HermesConfigurationException.badValue(key, withoutUserInfo(value),
+            "'" + withoutUserInfo(trimmed) + "' is not host:port (expected host:port,host:port; credentials belong in "
+            + URI_KEY + ")");
       }
     }
     return Collections.unmodifiableSet(parsed);

@@ -111,4 +111,32 @@ class RedisConfigTest {
           .hasToString("RedisBackend[redis://127.0.0.1:1/0]");
     }
   }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(delimiter = '|', value = {
+      "hermes.redis.cluster        | alice:s3cret@10.0.0.1:7000,10.0.0.2:7000",
+      "hermes.redis.cluster        | 10.0.0.1:7000,redis://alice:s3cret@10.0.0.2",
+      "hermes.redis.cluster        | :s3cret@10.0.0.1",
+      "hermes.redis.sentinel.nodes | alice:s3cret@s1",
+  })
+  void credentialsTypedIntoANodeListAreNeverEchoed(String key, String nodes) {
+    Map<String, String> settings = new java.util.HashMap<>(Map.of(key, nodes));
+    if (key.contains("sentinel")) {
+      settings.put("hermes.redis.sentinel.master", "mymaster");
+    }
+    assertThatThrownBy(() -> create(settings))
+        .isInstanceOf(HermesConfigurationException.class)
+        .hasMessageStartingWith(key + " = ")
+        .hasMessageContaining("***@")
+        .message().doesNotContain("s3cret").doesNotContain("alice");
+  }
+
+  @Test
+  void aClusterListBesideASentinelMasterIsNotEchoedWithCredentials() {
+    assertThatThrownBy(() -> create(Map.of("hermes.redis.cluster", "alice:s3cret@h:7000",
+        "hermes.redis.sentinel.master", "m", "hermes.redis.sentinel.nodes", "s:26379")))
+        .isInstanceOf(HermesConfigurationException.class)
+        .hasMessageContaining("hermes.redis.cluster = ***@h:7000")
+        .message().doesNotContain("s3cret");
+  }
 }

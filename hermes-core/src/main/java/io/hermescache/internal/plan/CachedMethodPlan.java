@@ -1,6 +1,7 @@
 package io.hermescache.internal.plan;
 
 import io.hermescache.HermesCached;
+import io.hermescache.HermesConfigurationException;
 import io.hermescache.HermesException;
 import io.hermescache.KeyGenerator;
 import io.hermescache.TtlPolicy;
@@ -242,6 +243,14 @@ public final class CachedMethodPlan {
       }
       return ttl;
     };
+  }
+
+  /**
+   * The deployment error for {@code problem} of this method, for checks an integration adds (types the
+   * core does not know): {@code @HermesCached on com.example.Repo.find(long): problem}.
+   */
+  public HermesConfigurationException problem(String problem) {
+    return site.problem(problem);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.hermescache.internal.plan;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.util.function.Supplier;
 
@@ -34,17 +35,29 @@ public interface Instances {
    * @throws IllegalArgumentException if there is no such constructor or it fails
    */
   static <T> T construct(Class<T> type) {
+    try {
+      return constructor(type).newInstance();
+    } catch (ReflectiveOperationException | LinkageError e) {
+      Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
+      throw new IllegalArgumentException(type.getName() + " cannot be created: its constructor failed with " + cause, cause);
+    }
+  }
+
+  /**
+   * The public no-argument constructor {@link #construct} would call, not called: for a build that must
+   * check without running application code.
+   *
+   * @throws IllegalArgumentException if {@code type} is abstract or has no such constructor
+   */
+  static <T> Constructor<T> constructor(Class<T> type) {
     if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
       throw new IllegalArgumentException(type.getName() + " cannot be created: it is "
           + (type.isInterface() ? "an interface" : "abstract"));
     }
     try {
-      return type.getConstructor().newInstance();
+      return type.getConstructor();
     } catch (NoSuchMethodException e) {
       throw new IllegalArgumentException(type.getName() + " cannot be created: it has no public no-argument constructor");
-    } catch (ReflectiveOperationException | LinkageError e) {
-      Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
-      throw new IllegalArgumentException(type.getName() + " cannot be created: its constructor failed with " + cause, cause);
     }
   }
 }

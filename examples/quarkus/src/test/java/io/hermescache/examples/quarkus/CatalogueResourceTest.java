@@ -83,7 +83,7 @@ class CatalogueResourceTest {
 
   @Test
   void readinessIncludesTheCacheBackend() {
-    when().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("Hermes cache backend"));
+    when().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("hermes"));
   }
 
   private void assertQueries(int expected) {

@@ -3,7 +3,6 @@ package io.hermescache.quarkus.deployment;
 import io.hermescache.internal.plan.Instances;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
 import io.quarkus.arc.processor.BeanInfo;
-import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -30,23 +29,10 @@ final class BuildTimeInstances implements Instances {
           .map(bean -> bean.getBeanClass().toString()).sorted().collect(Collectors.joining(", ")));
     }
     if (beans.isEmpty()) {
-      checkConstructible(type);
+      Instances.constructor(type); // checked, never called: the build must not run application code
     }
     return () -> {
       throw new IllegalStateException("build-time plans are for validation only");
     };
-  }
-
-  /** The checks of {@link Instances#construct}, without calling the constructor. */
-  private static void checkConstructible(Class<?> type) {
-    if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-      throw new IllegalArgumentException(type.getName() + " cannot be created: it is "
-          + (type.isInterface() ? "an interface" : "abstract"));
-    }
-    try {
-      type.getConstructor();
-    } catch (NoSuchMethodException e) {
-      throw new IllegalArgumentException(type.getName() + " cannot be created: it has no public no-argument constructor");
-    }
   }
 }

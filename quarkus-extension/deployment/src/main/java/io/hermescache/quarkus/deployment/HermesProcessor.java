@@ -5,16 +5,21 @@ import io.hermescache.HermesConfigurationException;
 import io.hermescache.HermesInvalidate;
 import io.hermescache.internal.plan.BeanPlans;
 import io.hermescache.internal.plan.CachedMethodPlan;
-import io.hermescache.quarkus.runtime.CachedInterceptor;
-import io.hermescache.quarkus.runtime.CachedValueType;
-import io.hermescache.quarkus.runtime.HermesMetrics;
-import io.hermescache.quarkus.runtime.HermesReadinessCheck;
+import io.hermescache.cdi.interceptors.CachedInterceptor;
+import io.hermescache.cdi.interceptors.HermesRuntime;
+import io.hermescache.cdi.interceptors.InvalidateInterceptor;
+import io.hermescache.cdi.interceptors.ReturnTypeSupport;
+import io.hermescache.cdi.interceptors.ReturnTypes;
+import io.hermescache.quarkus.runtime.ArcInstanceClasses;
+import io.hermescache.quarkus.runtime.HermesBuildTimeConfig;
 import io.hermescache.quarkus.runtime.HermesRecorder;
-import io.hermescache.quarkus.runtime.HermesRuntime;
-import io.hermescache.quarkus.runtime.InvalidateInterceptor;
+import io.hermescache.quarkus.runtime.QuarkusPlannedBeans;
+import io.hermescache.quarkus.runtime.QuarkusSettings;
+import io.hermescache.quarkus.runtime.WorkerPoolExecutor;
 import io.hermescache.spi.BackendProvider;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
+import io.quarkus.arc.deployment.ExcludedTypeBuildItem;
 import io.quarkus.arc.deployment.InterceptorBindingRegistrarBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
 import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
@@ -23,24 +28,26 @@ import io.quarkus.arc.processor.BeanInfo;
 import io.quarkus.arc.processor.InterceptorBindingRegistrar;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
+import io.quarkus.deployment.IsNormal;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Produce;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.deployment.builditem.ExtensionSslNativeSupportBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveHierarchyBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ServiceProviderBuildItem;
 import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
 import io.quarkus.runtime.metrics.MetricsFactory;
 import io.quarkus.smallrye.health.deployment.spi.HealthBuildItem;
 import io.smallrye.mutiny.Multi;
-import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +59,10 @@ import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.ClassType;
 import org.jboss.jandex.DotName;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.jandex.IndexView;
+import org.jboss.logging.Logger;
 
 /**
  * The build steps of the Hermes extension: what hermes-cdi's portable extension does while a CDI
@@ -62,8 +72,13 @@ import org.jboss.jandex.IndexView;
 class HermesProcessor {
 
   private static final String FEATURE = "hermes";
+  private static final Logger LOG = Logger.getLogger(HermesProcessor.class);
   private static final DotName CACHED = DotName.createSimple(HermesCached.class);
   private static final DotName INVALIDATE = DotName.createSimple(HermesInvalidate.class);
+  // by name: loading these classes needs MicroProfile Health or Micrometer, which the build may not have
+  private static final String READINESS_CHECK = "io.hermescache.health.HermesReadinessCheck";
+  private static final String CDI_METER_BINDING = "io.hermescache.micrometer.MeterRegistryBinding";
+  private static final String STARTUP_METER_BINDING = "io.hermescache.quarkus.runtime.StartupMeterBinding";
 
   @BuildStep
   FeatureBuildItem feature() {
@@ -95,15 +110,38 @@ class HermesProcessor {
   AdditionalBeanBuildItem beans() {
     // the runtime is reached from the interceptors and the recorder only, never injected by the application
     return AdditionalBeanBuildItem.builder()
-        .addBeanClasses(HermesRuntime.class, CachedInterceptor.class, InvalidateInterceptor.class)
+        .addBeanClasses(HermesRuntime.class, CachedInterceptor.class, InvalidateInterceptor.class,
+            QuarkusPlannedBeans.class, WorkerPoolExecutor.class, ArcInstanceClasses.class, QuarkusSettings.class)
         .setUnremovable()
         .build();
   }
 
-  /** Backends are found with ServiceLoader; a native image has to be told. */
+  /**
+   * In dev and test mode, {@code hermes.backend=redis} without {@code hermes.redis.uri} falls back to
+   * {@code localhost:6379}: say in one line what to set, before the first call finds nothing there.
+   */
+  @BuildStep(onlyIfNot = IsNormal.class)
+  @Produce(ServiceStartBuildItem.class) // consumed by every start, so this step always runs
+  void redisWithoutUri() {
+    Config config = ConfigProvider.getConfig();
+    if ("redis".equals(config.getOptionalValue("hermes.backend", String.class).map(String::trim).orElse(""))
+        && config.getOptionalValue("hermes.redis.uri", String.class).isEmpty()) {
+      LOG.warn("hermes.backend=redis but hermes.redis.uri is not set, so Hermes uses redis://localhost:6379/0;"
+          + " set hermes.redis.uri (e.g. %dev.hermes.redis.uri=redis://my-redis:6379/0) to use another server");
+    }
+  }
+
+  /** {@code rediss://} needs SSL in a native image. */
   @BuildStep
-  ServiceProviderBuildItem backendProviders() {
-    return ServiceProviderBuildItem.allProvidersFromClassPath(BackendProvider.class.getName());
+  ExtensionSslNativeSupportBuildItem ssl() {
+    return new ExtensionSslNativeSupportBuildItem(FEATURE);
+  }
+
+  /** Backends and return-type supports are found with ServiceLoader; a native image has to be told. */
+  @BuildStep
+  void serviceProviders(BuildProducer<ServiceProviderBuildItem> providers) {
+    providers.produce(ServiceProviderBuildItem.allProvidersFromClassPath(BackendProvider.class.getName()));
+    providers.produce(ServiceProviderBuildItem.allProvidersFromClassPath(ReturnTypeSupport.class.getName()));
   }
 
   /**
@@ -168,17 +206,31 @@ class HermesProcessor {
     recorder.start(beanContainer.getValue(), validated.beanClasses());
   }
 
+  /**
+   * hermes-health's readiness check {@code hermes}, when quarkus-smallrye-health is present and
+   * {@code hermes.health.enabled} is not false; otherwise kept out, although its jar is a bean archive.
+   */
   @BuildStep
-  void health(Capabilities capabilities, BuildProducer<HealthBuildItem> health) {
+  void health(Capabilities capabilities, HermesBuildTimeConfig config, BuildProducer<HealthBuildItem> health,
+      BuildProducer<ExcludedTypeBuildItem> excluded) {
     if (capabilities.isPresent(Capability.SMALLRYE_HEALTH)) {
-      health.produce(new HealthBuildItem(HermesReadinessCheck.class.getName(), true));
+      health.produce(new HealthBuildItem(READINESS_CHECK, config.health().enabled()));
+    }
+    if (!capabilities.isPresent(Capability.SMALLRYE_HEALTH) || !config.health().enabled()) {
+      excluded.produce(new ExcludedTypeBuildItem(READINESS_CHECK));
     }
   }
 
+  /**
+   * hermes-micrometer's meters, bound at start-up when quarkus-micrometer is present. Its CDI binding for
+   * other containers is kept out: Quarkus binds at its own start-up event, once the methods are planned.
+   */
   @BuildStep
-  void metrics(Optional<MetricsCapabilityBuildItem> metrics, BuildProducer<AdditionalBeanBuildItem> beans) {
+  void metrics(Optional<MetricsCapabilityBuildItem> metrics, BuildProducer<AdditionalBeanBuildItem> beans,
+      BuildProducer<ExcludedTypeBuildItem> excluded) {
+    excluded.produce(new ExcludedTypeBuildItem(CDI_METER_BINDING));
     if (metrics.isPresent() && metrics.get().metricsSupported(MetricsFactory.MICROMETER)) {
-      beans.produce(AdditionalBeanBuildItem.unremovableOf(HermesMetrics.class));
+      beans.produce(AdditionalBeanBuildItem.builder().addBeanClass(STARTUP_METER_BINDING).setUnremovable().build());
     }
   }
 
@@ -214,16 +266,10 @@ class HermesProcessor {
    */
   private static Optional<HermesConfigurationException> checkReturnType(CachedMethodPlan plan) {
     if (Multi.class.isAssignableFrom(plan.method().getReturnType())) {
-      return Optional.of(new HermesConfigurationException("@HermesCached on " + describe(plan.method())
-          + ": the method returns a Multi, a stream of items; cache a Uni<List<T>> instead, or the method that"
-          + " produces each item"));
+      return Optional.of(plan.problem("the method returns a Multi, a stream of items; cache a Uni<List<T>>"
+          + " instead, or the method that produces each item"));
     }
     return Optional.empty();
-  }
-
-  private static String describe(Method method) {
-    return method.getDeclaringClass().getName() + "." + method.getName() + Arrays.stream(method.getParameterTypes())
-        .map(Class::getSimpleName).collect(Collectors.joining(", ", "(", ")"));
   }
 
   /**
@@ -232,7 +278,7 @@ class HermesProcessor {
    */
   private static void registerForReflection(CachedMethodPlan plan, BuildProducer<ReflectiveHierarchyBuildItem> reflection) {
     Set<Class<?>> classes = new LinkedHashSet<>();
-    collectClasses(CachedValueType.of(plan), classes);
+    collectClasses(ReturnTypes.of(plan.method().getReturnType()).valueType(plan), classes);
     for (Class<?> type : classes) {
       if (!type.isPrimitive() && !type.getName().startsWith("java.")) {
         reflection.produce(ReflectiveHierarchyBuildItem.builder(ClassType.create(DotName.createSimple(type)))

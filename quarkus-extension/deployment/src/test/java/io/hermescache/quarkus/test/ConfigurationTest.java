@@ -2,12 +2,15 @@ package io.hermescache.quarkus.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hermescache.BackendFailure;
 import io.hermescache.Hermes;
 import io.hermescache.HermesCached;
+import io.hermescache.cdi.interceptors.ConfiguredSettings;
 import io.hermescache.quarkus.runtime.HermesConfig;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -23,6 +26,9 @@ class ConfigurationTest {
           "hermes.prefix=orders",
           "hermes.cache-nulls=false",
           "hermes.inprocess.max-entries=500",
+          // Quarkus' own duration forms
+          "hermes.ttl=10m",
+          "hermes.lock.timeout=1500ms",
           // a backend key this mapping does not list still reaches the backend, and starts nothing
           "hermes.redis.pool.max-total=4")), "application.properties"));
 
@@ -35,11 +41,23 @@ class ConfigurationTest {
   @Inject
   HermesConfig config;
 
+  @Inject
+  ConfiguredSettings settings;
+
   @Test
   void theMappingShowsTheConfiguredValues() {
     assertThat(config.prefix()).isEqualTo("orders");
-    assertThat(config.inprocess().maxEntries()).isEqualTo("500");
-    assertThat(config.ttl()).as("default").isEqualTo("3600");
+    assertThat(config.inprocess().maxEntries()).isEqualTo(500);
+    assertThat(config.ttl()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(config.lock().lease()).as("default").isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.backendFailure()).as("default").isEqualTo(BackendFailure.BYPASS);
+  }
+
+  @Test
+  void quarkusDurationFormsReachTheEngineAsIso8601() {
+    assertThat(settings.get("hermes.ttl")).contains("PT10M");
+    assertThat(settings.get("hermes.lock.timeout")).contains("PT1.5S");
+    assertThat(settings.get("hermes.prefix")).as("other keys as written").contains("orders");
   }
 
   @Test

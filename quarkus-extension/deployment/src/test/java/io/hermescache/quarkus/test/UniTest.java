@@ -68,8 +68,18 @@ class UniTest {
         .mapToObj(i -> prices.price("plum").subscribeAsCompletionStage())
         .collect(Collectors.toList());
     assertThat(prices.awaitFirstSubscription()).isTrue();
-    Thread.sleep(200); // let the others join the computation under way
-    prices.releasePrice();
+    // no sleep: released once every subscriber has read the cache and missed, so each follows the
+    // computation under way
+    String price = Prices.class.getName() + ".price";
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    try {
+      while (hermes.stats().of(price).misses() < subscribers.size() && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(hermes.stats().of(price).misses()).isGreaterThanOrEqualTo(subscribers.size());
+    } finally {
+      prices.releasePrice();
+    }
     for (CompletableFuture<Long> subscriber : subscribers) {
       assertThat(subscriber.get(10, TimeUnit.SECONDS)).isEqualTo(4L);
     }
