@@ -3,7 +3,7 @@ package io.hermescache;
 import java.time.Duration;
 
 /**
- * Counters of one cached method (or of all programmatic calls), or of all of them.
+ * Counters of one cached method (or of the programmatic calls of one stats group), or of all of them.
  *
  * @param hits calls served from the cache
  * @param misses calls that found no usable value
@@ -13,17 +13,27 @@ import java.time.Duration;
  * @param lockWaits calls that waited for a peer computing the same key
  * @param errors backend or serialisation failures, and computations not stored because they outlived
  *     their lock
- * @param refreshes calls that recomputed a value due for early refresh (not counted as misses)
+ * @param refreshes recomputations of a value before it expired: early refresh (XFetch) and refresh ahead
+ *     (not counted as misses)
+ * @param stale calls answered with an expired value because the method failed or timed out (fail-safe) or
+ *     had not answered within its soft timeout
+ * @param timeouts calls whose method did not answer within its soft or hard timeout
  */
 public record CacheStats(long hits, long misses, long loads, long loadFailures, Duration loadTime,
-    long lockWaits, long errors, long refreshes) {
+    long lockWaits, long errors, long refreshes, long stale, long timeouts) {
 
-  public static final CacheStats EMPTY = new CacheStats(0, 0, 0, 0, Duration.ZERO, 0, 0, 0);
+  public static final CacheStats EMPTY = new CacheStats(0, 0, 0, 0, Duration.ZERO, 0, 0, 0, 0, 0);
+
+  /** Counters without stale values and timeouts, as before those existed. */
+  public CacheStats(long hits, long misses, long loads, long loadFailures, Duration loadTime, long lockWaits,
+      long errors, long refreshes) {
+    this(hits, misses, loads, loadFailures, loadTime, lockWaits, errors, refreshes, 0, 0);
+  }
 
   /** Counters without refreshes, as before {@code refreshes} existed. */
   public CacheStats(long hits, long misses, long loads, long loadFailures, Duration loadTime, long lockWaits,
       long errors) {
-    this(hits, misses, loads, loadFailures, loadTime, lockWaits, errors, 0);
+    this(hits, misses, loads, loadFailures, loadTime, lockWaits, errors, 0, 0, 0);
   }
 
   /** Hits over hits plus misses; 0 with no calls. */
@@ -36,6 +46,6 @@ public record CacheStats(long hits, long misses, long loads, long loadFailures, 
   public CacheStats plus(CacheStats other) {
     return new CacheStats(hits + other.hits, misses + other.misses, loads + other.loads,
         loadFailures + other.loadFailures, loadTime.plus(other.loadTime), lockWaits + other.lockWaits,
-        errors + other.errors, refreshes + other.refreshes);
+        errors + other.errors, refreshes + other.refreshes, stale + other.stale, timeouts + other.timeouts);
   }
 }

@@ -73,6 +73,20 @@ public interface Hermes extends AutoCloseable {
   /** {@link #cachedAsync(String, Collection, Duration, Type, Supplier)} with no tags and the configured TTL. */
   <T> CompletionStage<T> cachedAsync(String key, Type type, Supplier<? extends CompletionStage<? extends T>> loader);
 
+  /**
+   * The value stored under {@code key}, or the value of {@code loader}, cached as {@code options} say: tags,
+   * TTL, value type, statistics group and the resilience options of {@link HermesCached} (fail-safe, soft and
+   * hard timeouts, refresh ahead). Exceptions as {@link #cached(String, Collection, Duration, Type, Callable)}.
+   *
+   * @throws HermesTimeoutException when the loader did not answer within the hard timeout and no stale value
+   *     could be served (the loader goes on and stores its value)
+   */
+  <T> T cached(String key, CacheOptions options, Callable<? extends T> loader);
+
+  /** {@link #cached(String, CacheOptions, Callable)} for values computed asynchronously, as {@link #cachedAsync}. */
+  <T> CompletionStage<T> cachedAsync(String key, CacheOptions options,
+      Supplier<? extends CompletionStage<? extends T>> loader);
+
   /** Drops the entry stored under {@code key} by {@link #cached}; a value being computed for it is not stored. */
   void invalidate(String key);
 
@@ -114,8 +128,9 @@ public interface Hermes extends AutoCloseable {
   Backend backend(Backend newBackend);
 
   /**
-   * Hits, misses, loads, load time, lock waits, errors and refreshes, per cached method and in total;
-   * {@link #cached} calls are counted together under {@code programmatic}.
+   * Hits, misses, loads, load time, lock waits, errors, refreshes, stale answers and timeouts, per cached
+   * method and in total; {@link #cached} calls are counted together under {@code programmatic} (or the
+   * {@link CacheOptions#statsGroup() stats group} of their options).
    */
   HermesStats stats();
 
@@ -145,6 +160,7 @@ public interface Hermes extends AutoCloseable {
     private Executor executor;
     private Clock clock;
     private NearCacheOptions near;
+    private Boolean verifyRoundTrip;
 
     private Builder() {}
 
@@ -240,10 +256,19 @@ public interface Hermes extends AutoCloseable {
       return this;
     }
 
+    /**
+     * Reads every stored value back once and fails with an {@link AssertionError} naming the method when it
+     * does not come back equal ({@code hermes.verify-round-trip}); meant for tests, it doubles the cost of a store.
+     */
+    public Builder verifyRoundTrip(boolean verify) {
+      this.verifyRoundTrip = verify;
+      return this;
+    }
+
     /** A new instance; nothing connects until the first call. */
     public Hermes build() {
       Choices explicit = new Choices(backend, null, null, ttl, prefix, serialiser, compressor, compressionThreshold,
-          lockTimeout, lockLease, cacheNulls, backendFailure, executor, clock, null, near);
+          lockTimeout, lockLease, cacheNulls, backendFailure, executor, clock, null, near, null, null, verifyRoundTrip);
       return new HermesEngine(EngineSettings.resolve(configured, explicit));
     }
   }

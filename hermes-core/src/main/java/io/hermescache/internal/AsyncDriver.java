@@ -21,6 +21,7 @@ final class AsyncDriver {
   private final Clock clock;
   private final Executor executor;
   private final CompletableFuture<Object> result;
+  private final long start;
 
   private AsyncDriver(Computation computation, Callable<? extends CompletionStage<?>> loader, Clock clock,
       Executor executor, CompletableFuture<Object> result) {
@@ -29,6 +30,7 @@ final class AsyncDriver {
     this.clock = clock;
     this.executor = executor;
     this.result = result;
+    this.start = clock.nanoTime();
   }
 
   /** Runs {@code computation} from the current thread (already the executor's) and completes {@code result}. */
@@ -45,13 +47,56 @@ final class AsyncDriver {
       result.completeExceptionally(unwrap(e));
       return;
     }
+    Duration hard = computation.resilience().hardTimeout();
     switch (step.kind) {
       case DONE -> result.complete(step.value);
-      case WAIT -> clock.schedule(() -> executor.execute(() -> advance(computation::waited)),
-          Duration.ofNanos(step.waitNanos));
-      default -> stage(loader, "the loader").whenCompleteAsync(
-          (value, error) -> advance(() -> computation.loaded(value, unwrap(error))), executor);
+      case WAIT -> {
+        long wait = step.waitNanos;
+        if (hard != null) {
+          long left = Durations.plus(start, Durations.nanos(hard)) - clock.nanoTime();
+          if (left <= 0) {
+            computation.timedOut(hard, false);
+            result.completeExceptionally(computation.timeout(hard));
+            return;
+          }
+          wait = Math.min(wait, left);
+        }
+        clock.schedule(() -> executor.execute(() -> advance(computation::waited)), Duration.ofNanos(wait));
+      }
+      default -> {
+        if (computation.resilience().timed(computation.staleAtHand())) {
+          scheduleTimeout();
+        }
+        stage(loader, "the loader").whenCompleteAsync(
+            (value, error) -> advance(() -> computation.loaded(value, unwrap(error))), executor);
+      }
     }
+  }
+
+  /**
+   * Completes the result with the stale value (soft timeout, or fail-safe at the hard timeout) or a
+   * {@code HermesTimeoutException} if the loader has not answered by then; the loader's stage goes on, and
+   * its value is stored when it completes.
+   */
+  private void scheduleTimeout() {
+    Resilience resilience = computation.resilience();
+    boolean soft = resilience.softTimeout() != null && computation.staleAtHand()
+        && (resilience.hardTimeout() == null || resilience.softTimeout().compareTo(resilience.hardTimeout()) < 0);
+    Duration timeout = soft ? resilience.softTimeout() : resilience.hardTimeout();
+    long left = Math.max(0, Durations.plus(start, Durations.nanos(timeout)) - clock.nanoTime());
+    Clock.Cancellable timer = clock.schedule(() -> executor.execute(() -> {
+      if (result.isDone()) {
+        return;
+      }
+      if (soft || computation.failSafeAtHand()) {
+        if (result.complete(computation.staleValue())) {
+          computation.timedOut(timeout, true);
+        }
+      } else if (result.completeExceptionally(computation.timeout(timeout))) {
+        computation.timedOut(timeout, false);
+      }
+    }), Duration.ofNanos(left));
+    result.whenComplete((value, error) -> timer.cancel());
   }
 
   /** The stage {@code loader} returns; a loader that throws or returns no stage gives a failed one. */

@@ -19,15 +19,19 @@ import java.util.concurrent.Executor;
  * @param source the configuration the backend is created from
  * @param compressor empty: no compression
  * @param near {@code hermes.near.*}
+ * @param resilience {@code hermes.fail-safe.max-stale}, {@code hermes.timeout.soft}, {@code hermes.timeout.hard},
+ *     {@code hermes.refresh-ahead}: the defaults of every cached method
+ * @param failSafeThrottle {@code hermes.fail-safe.throttle}
+ * @param verifyRoundTrip {@code hermes.verify-round-trip}
  */
 public record Choices(Backend backend, String backendName, Settings source, Duration ttl, String prefix,
     Serialiser serialiser, Optional<Compressor> compressor, Integer compressionThreshold, Duration lockTimeout,
     Duration lockLease, Boolean cacheNulls, BackendFailure backendFailure, Executor executor, Clock clock,
-    Boolean logKeys, NearCacheOptions near) {
+    Boolean logKeys, NearCacheOptions near, ResilienceOverrides resilience, Duration failSafeThrottle, Boolean verifyRoundTrip) {
 
   /** Nothing chosen. */
   public static final Choices NONE = new Choices(null, null, null, null, null, null, null, null, null, null, null,
-      null, null, null, null, null);
+      null, null, null, null, null, null, null, null);
 
   /** The {@code hermes.*} keys of {@code settings}, each validated (the error names the key and the value). */
   public static Choices configured(Settings settings) {

@@ -1,6 +1,8 @@
 package io.hermescache.internal;
 
+import io.hermescache.HermesTimeoutException;
 import io.hermescache.internal.BackendGuard.BackendUnavailable;
+import io.hermescache.internal.Flights.Abandoned;
 import io.hermescache.internal.VersionedRead.State;
 import io.hermescache.spi.Backend;
 import io.hermescache.spi.Clock;
@@ -50,6 +52,7 @@ final class Computation {
   private final CallKeys keys;
   private final Function<Object, Duration> ttl;
   private final Duration entryVersionTtl;
+  private final Resilience resilience;
   private final boolean refresh;
   private final String token = Keys.token();
   /** A coherent entry this call may serve instead of waiting: the one due for refresh, or an expired one. */
@@ -63,8 +66,9 @@ final class Computation {
   private LeaseWatchdog.Watch watch;
 
   Computation(Parts parts, KeySpace space, Backend backend, CallKeys keys, Function<Object, Duration> ttl,
-      Duration entryVersionTtl, VersionedRead.Result read) {
+      Duration entryVersionTtl, Resilience resilience, VersionedRead.Result read) {
     this.parts = parts;
+    this.resilience = resilience;
     this.space = space;
     this.backend = backend;
     this.keys = keys;
@@ -101,7 +105,8 @@ final class Computation {
         return locked();
       }
       VersionedRead.Result latest = parts.reader().read(space, backend, keys, false, false);
-      if (latest.state == State.HIT) {
+      if (latest.state == State.HIT || latest.state == State.STALE) {
+        // a peer's value, or one that expired already but is coherent: something to serve rather than wait
         return done(latest.entry.value);
       }
       long now = parts.clock().nanoTime();
@@ -130,6 +135,9 @@ final class Computation {
       watch.stop();
     }
     if (error != null) {
+      if (failSafeAtHand() && !Abandoned.by(error)) {
+        return done(failSafe(error));
+      }
       if (locked) {
         unlock();
       }
@@ -142,12 +150,115 @@ final class Computation {
     if (locked) {
       try {
         int loadMillis = (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(Math.max(0, nanos)));
-        parts.writer().store(space, backend, keys, token, versions, value, ttl, loadMillis);
+        parts.writer().store(space, backend, keys, token, versions, value, ttl, loadMillis, resilience.staleFor());
       } finally {
         unlock();
       }
     }
     return done(value);
+  }
+
+  /**
+   * A background refresh of the unexpired entry read (refresh ahead): takes the lock without waiting and
+   * starts the computation, or says no (a peer is refreshing, or the backend fails).
+   */
+  boolean startRefresh() {
+    try {
+      if (!tryLock()) {
+        return false;
+      }
+    } catch (BackendUnavailable e) {
+      return false;
+    }
+    locked = true;
+    try {
+      VersionedRead.Result latest = parts.reader().read(space, backend, keys, false, false);
+      if (latest.entry == null || latest.entry.expiresAt != servable.expiresAt) {
+        // a peer refreshed it (or it was invalidated) between this call's read and its lock
+        unlock();
+        return false;
+      }
+    } catch (BackendUnavailable e) {
+      unlock();
+      return false;
+    }
+    space.counters.refreshes.increment();
+    load();
+    return true;
+  }
+
+  /** A background refresh ended: its value stored (or its failure counted); never throws the loader's failure. */
+  void refreshed(Object value, Throwable error) {
+    if (error == null) {
+      loaded(value, null);
+      return;
+    }
+    space.counters.recordLoad(parts.clock().nanoTime() - loadStart, false);
+    if (watch != null) {
+      watch.stop();
+    }
+    if (locked) {
+      unlock();
+    }
+  }
+
+  /** Whether an expired (or due) coherent value is at hand to serve instead of the method's. */
+  boolean staleAtHand() {
+    return servable != null && servable.matches(versions);
+  }
+
+  /** That value; call only when {@link #staleAtHand()}. */
+  Object staleValue() {
+    return servable.value;
+  }
+
+  /** Whether fail-safe may serve the value at hand: it expired no longer ago than {@code staleFor}. */
+  boolean failSafeAtHand() {
+    return resilience.failSafe() && staleAtHand()
+        && parts.clock().currentTimeMillis() - servable.expiresAt <= Durations.millis(resilience.staleFor());
+  }
+
+  /** The resilience this computation runs with. */
+  Resilience resilience() {
+    return resilience;
+  }
+
+  /** A caller stopped waiting for the method after {@code timeout}; the computation goes on. */
+  void timedOut(Duration timeout, boolean served) {
+    space.counters.timeouts.increment();
+    if (served) {
+      space.counters.stale.increment();
+    }
+    parts.guard().warn(null, parts.reader().describe(space, keys) + " did not answer within " + timeout
+        + (served ? "; a stale value was served" : "") + "; it goes on in the background and stores its value");
+  }
+
+  /** The exception of a caller that waited {@code timeout} in vain. */
+  HermesTimeoutException timeout(Duration timeout) {
+    return new HermesTimeoutException(parts.reader().describe(space, keys) + " did not answer within its hard"
+        + " timeout of " + timeout + "; it goes on in the background and stores its value", timeout);
+  }
+
+  /**
+   * The method failed with a coherent stale value at hand: counted, logged (rate-limited), and, under the
+   * lock, the stale value stored again under the current versions for {@code hermes.fail-safe.throttle}, so that
+   * no caller in any JVM calls the method again before then. An invalidation still wins: it changes a version.
+   */
+  private Object failSafe(Throwable error) {
+    space.counters.stale.increment();
+    parts.guard().warn(error, parts.reader().describe(space, keys) + " failed (" + error + "); serving its stale"
+        + " value, and not calling it again for " + resilience.throttle());
+    if (!locked && !bypassed) {
+      locked = tryLockQuietly();
+    }
+    if (locked) {
+      try {
+        parts.writer().restore(space, backend, keys, token, versions, servable.value, resilience);
+      } finally {
+        unlock();
+      }
+    }
+    return servable.value;
   }
 
   /** Just took the lock: compute; unless a peer stored the value between this call's read and its lock. */

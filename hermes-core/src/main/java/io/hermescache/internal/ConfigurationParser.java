@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 /** Reads the {@code hermes.*} keys of a configuration into {@link Choices}, naming key and value when bad. */
 final class ConfigurationParser {
 
+  private static final String MAX_INFLATED = "hermes.compression.max-inflated";
+
   private ConfigurationParser() {}
 
   static Choices parse(Settings source) {
@@ -29,12 +31,13 @@ final class ConfigurationParser {
       case "java" -> new JavaSerialiser(source.get(JavaSerialiser.ALLOW_KEY).orElse(null));
       default -> instantiate("hermes.serialiser", name, Serialiser.class);
     }).orElse(null);
+    long maxInflated = maxInflated(source);
     Optional<Compressor> compressor = source.get("hermes.compression").map(String::trim)
         .map(name -> switch (name) {
-          case "deflate" -> Optional.<Compressor>of(new DeflateCompressor());
+          case "deflate" -> Optional.<Compressor>of(new DeflateCompressor(maxInflated));
           case "none" -> Optional.<Compressor>empty();
           default -> Optional.of(instantiate("hermes.compression", name, Compressor.class));
-        }).orElse(null);
+        }).orElse(source.get(MAX_INFLATED).isPresent() ? Optional.of(new DeflateCompressor(maxInflated)) : null);
     Integer threshold = null;
     if (source.get("hermes.compression.threshold").isPresent()) {
       threshold = source.getInt("hermes.compression.threshold", 0);
@@ -61,8 +64,53 @@ final class ConfigurationParser {
       // set on the builder wins
       provider(backendName);
     }
+    Boolean verifyRoundTrip = source.get("hermes.verify-round-trip").isPresent()
+        ? source.getBoolean("hermes.verify-round-trip", false) : null;
     return new Choices(null, backendName, source, ttl, prefix, serialiser, compressor, threshold, lockTimeout,
-        lockLease, cacheNulls, backendFailure, null, null, logKeys, NearCacheOptions.parse(source));
+        lockLease, cacheNulls, backendFailure, null, null, logKeys, NearCacheOptions.parse(source),
+        resilience(source),
+        positiveDuration(source, "hermes.fail-safe.throttle"), verifyRoundTrip);
+  }
+
+  /** {@code hermes.compression.max-inflated}: where inflating a payload stops (a deflate bomb is a miss). */
+  private static long maxInflated(Settings source) {
+    String text = source.get(MAX_INFLATED).map(String::trim).orElse(null);
+    if (text == null) {
+      return DeflateCompressor.DEFAULT_MAX_INFLATED_BYTES;
+    }
+    long value;
+    try {
+      value = Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw HermesConfigurationException.badValue(MAX_INFLATED, text, "not a whole number of bytes");
+    }
+    if (value < 1 || value > Integer.MAX_VALUE - 8) {
+      throw HermesConfigurationException.badValue(MAX_INFLATED, String.valueOf(value),
+          "must be between 1 and " + (Integer.MAX_VALUE - 8) + " bytes");
+    }
+    return value;
+  }
+
+  /** The resilience defaults; {@code none} (or nothing) for a timeout means no timeout. */
+  private static ResilienceOverrides resilience(Settings source) {
+    Duration staleFor = source.getDuration("hermes.fail-safe.max-stale", null);
+    Duration soft = timeout(source, "hermes.timeout.soft");
+    Duration hard = timeout(source, "hermes.timeout.hard");
+    Double refreshAhead = source.get("hermes.refresh-ahead").map(text -> {
+      try {
+        return ResilienceOverrides.refreshAhead("hermes.refresh-ahead", Double.parseDouble(text.trim()));
+      } catch (NumberFormatException e) {
+        throw HermesConfigurationException.badValue("hermes.refresh-ahead", text, "not a number (e.g. 0.8)");
+      }
+    }).orElse(null);
+    return new ResilienceOverrides(staleFor, soft, hard, refreshAhead);
+  }
+
+  private static Duration timeout(Settings source, String key) {
+    if (source.get(key).map(value -> value.isBlank() || value.trim().equalsIgnoreCase("none")).orElse(true)) {
+      return null;
+    }
+    return positiveDuration(source, key);
   }
 
   /**

@@ -15,6 +15,8 @@ final class Counters {
   final LongAdder lockWaits = new LongAdder();
   final LongAdder errors = new LongAdder();
   final LongAdder refreshes = new LongAdder();
+  final LongAdder stale = new LongAdder();
+  final LongAdder timeouts = new LongAdder();
 
   void recordLoad(long nanos, boolean succeeded) {
     (succeeded ? loads : loadFailures).increment();
@@ -23,6 +25,7 @@ final class Counters {
 
   CacheStats snapshot() {
     return new CacheStats(hits.sum(), misses.sum(), loads.sum(), loadFailures.sum(),
-        Duration.ofNanos(loadNanos.sum()), lockWaits.sum(), errors.sum(), refreshes.sum());
+        Duration.ofNanos(loadNanos.sum()), lockWaits.sum(), errors.sum(), refreshes.sum(), stale.sum(),
+        timeouts.sum());
   }
 }

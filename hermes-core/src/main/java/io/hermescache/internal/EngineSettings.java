@@ -33,6 +33,9 @@ public final class EngineSettings {
   final Clock clock;
   final boolean logKeys;
   final NearCacheOptions near;
+  /** The resilience every cached call runs with unless its method or options choose otherwise. */
+  final Resilience resilience;
+  final boolean verifyRoundTrip;
 
   private EngineSettings(Choices explicit, Choices configured) {
     ttl = pick(explicit.ttl(), configured.ttl(), Duration.ofHours(1));
@@ -50,6 +53,11 @@ public final class EngineSettings {
     clock = pick(explicit.clock(), configured.clock(), Clock.system());
     logKeys = pick(explicit.logKeys(), configured.logKeys(), false);
     near = pick(explicit.near(), configured.near(), NearCacheOptions.OFF);
+    ResilienceOverrides chosen = pick(explicit.resilience(), ResilienceOverrides.NONE, ResilienceOverrides.NONE)
+        .over(pick(configured.resilience(), ResilienceOverrides.NONE, ResilienceOverrides.NONE));
+    Duration throttle = pick(explicit.failSafeThrottle(), configured.failSafeThrottle(), Resilience.DEFAULT_THROTTLE);
+    resilience = new Resilience(Duration.ZERO, throttle, null, null, 0).with(chosen);
+    verifyRoundTrip = pick(explicit.verifyRoundTrip(), configured.verifyRoundTrip(), false);
     backend = backend(explicit, configured);
   }
 

@@ -45,22 +45,53 @@ final class EntryWriter {
    * {@code propagate}). The caller frees the lock.
    */
   void store(KeySpace space, Backend backend, CallKeys keys, String token, byte[][] versions, Object value,
-      Function<Object, Duration> ttl, int loadMillis) {
+      Function<Object, Duration> ttl, int loadMillis, Duration staleFor) {
     try {
       Duration valueTtl = value == null && !cacheNulls ? Duration.ZERO : ttl.apply(value);
       if (valueTtl == null || valueTtl.isZero() || valueTtl.isNegative()) {
         return;
       }
-      long expiresAt = Durations.plus(clock.currentTimeMillis(), Durations.millis(valueTtl));
-      byte[] bytes = Envelope.encode(versions, expiresAt, loadMillis, value, space.type, serialiser, compressor,
-          compressionThreshold);
-      Duration grace = valueTtl.compareTo(lease) < 0 ? valueTtl : lease;
-      if (!backend.setIfLocked(keys.lockKey(), token, keys.entryKey, Payload.of(bytes),
-          Durations.plus(valueTtl, grace))) {
-        reportNotStored(space, backend, keys, token, versions);
-      }
+      write(space, backend, keys, token, versions, value, valueTtl, loadMillis, staleFor);
+    } catch (RoundTripCheck.Mismatch e) {
+      throw e.in(space.name);
     } catch (RuntimeException e) {
       guard.lost(space.counters, "Could not store " + space.name + " in the cache", e, true);
+    }
+  }
+
+  /**
+   * Stores {@code staleValue} again, computed under {@code versions} (still current: the caller checked), as
+   * if it had just been computed with a TTL of the fail-safe throttle, marked {@link #RESTORED} so that
+   * neither early refresh nor refresh ahead calls the failing method before the throttle ends.
+   */
+  void restore(KeySpace space, Backend backend, CallKeys keys, String token, byte[][] versions, Object staleValue,
+      Resilience resilience) {
+    try {
+      write(space, backend, keys, token, versions, staleValue, resilience.throttle(), RESTORED, resilience.staleFor());
+    } catch (RuntimeException e) {
+      guard.lost(space.counters, "Could not keep the stale value of " + space.name + " in the cache", e, false);
+    }
+  }
+
+  /**
+   * The computation time stored with a value that fail-safe stored again: negative, so never due for early
+   * refresh (which needs a positive time) nor for refresh ahead (which skips it).
+   */
+  static final int RESTORED = -1;
+
+  /**
+   * Kept in the backend for its TTL plus a grace time (served while a peer recomputes) or, if longer, the
+   * fail-safe window: an entry must still be there to be served stale.
+   */
+  private void write(KeySpace space, Backend backend, CallKeys keys, String token, byte[][] versions, Object value,
+      Duration valueTtl, int computeMillis, Duration staleFor) {
+    long expiresAt = Durations.plus(clock.currentTimeMillis(), Durations.millis(valueTtl));
+    byte[] bytes = Envelope.encode(versions, expiresAt, computeMillis, value, space.type, serialiser, compressor,
+        compressionThreshold);
+    Duration grace = valueTtl.compareTo(lease) < 0 ? valueTtl : lease;
+    if (!backend.setIfLocked(keys.lockKey(), token, keys.entryKey, Payload.of(bytes),
+        Durations.plus(valueTtl, Durations.max(grace, staleFor)))) {
+      reportNotStored(space, backend, keys, token, versions);
     }
   }
 

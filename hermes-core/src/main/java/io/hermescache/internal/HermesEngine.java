@@ -1,8 +1,8 @@
 package io.hermescache.internal;
 
+import io.hermescache.CacheOptions;
 import io.hermescache.HermesConfigurationException;
 import io.hermescache.Hermes;
-import io.hermescache.HermesLoadException;
 import io.hermescache.HermesStats;
 import io.hermescache.spi.Backend;
 import io.hermescache.spi.Clock;
@@ -13,12 +13,10 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -50,7 +48,7 @@ public final class HermesEngine implements Hermes {
   private final EngineStats stats = new EngineStats();
   private final EngineExecutor executor;
   private final InvalidationMode invalidationMode = new InvalidationMode();
-  private final Map<Type, KeySpace> programmaticSpaces = new ConcurrentHashMap<>();
+  private final ProgrammaticCalls programmatic = new ProgrammaticCalls(this);
   private final Duration entryVersionTtl;
   private volatile Backend backend;
 
@@ -58,7 +56,9 @@ public final class HermesEngine implements Hermes {
     this.settings = settings;
     clock = settings.clock;
     layout = KeyLayout.of(settings.prefix);
-    serialiser = settings.serialiserOrDefault();
+    // hermes.verify-round-trip: every stored value is read back once and compared (meant for tests)
+    serialiser = settings.verifyRoundTrip ? new RoundTripCheck(settings.serialiserOrDefault())
+        : settings.serialiserOrDefault();
     guard = new BackendGuard(settings.backendFailure, clock);
     reader = new VersionedRead(clock, guard, settings.logKeys);
     executor = new EngineExecutor(settings.executor);
@@ -69,11 +69,21 @@ public final class HermesEngine implements Hermes {
     backend = settings.near.around(settings.backend, settings.prefix, clock, task -> executor.get().execute(task));
   }
 
-  /** The key space of a cached method (or named group): its counters and value decoder. */
+  /** The key space of a cached method (or named group): its counters and value decoder; configured resilience. */
   public KeySpace keySpace(String name, Type type) {
+    return keySpace(name, type, ResilienceOverrides.NONE);
+  }
+
+  /** {@link #keySpace(String, Type)} of a method whose annotation or configuration chose {@code resilience}. */
+  public KeySpace keySpace(String name, Type type, ResilienceOverrides resilience) {
     Type valueType = Types.boxed(type);
     return new KeySpace(name, valueType, stats.counters(name),
-        bytes -> Envelope.decode(bytes, valueType, serialiser, settings.compressor));
+        bytes -> Envelope.decode(bytes, valueType, serialiser, settings.compressor), settings.resilience.with(resilience));
+  }
+
+  /** The resilience of calls that chose {@code overrides}. */
+  Resilience resilience(ResilienceOverrides overrides) {
+    return settings.resilience.with(overrides);
   }
 
   /** The configured TTL. */
@@ -90,6 +100,11 @@ public final class HermesEngine implements Hermes {
    */
   public Object get(KeySpace space, String key, List<String> tags, Function<Object, Duration> ttl,
       Callable<?> loader) throws Exception {
+    return get(space, key, tags, ttl, space.resilience, loader);
+  }
+
+  Object get(KeySpace space, String key, List<String> tags, Function<Object, Duration> ttl, Resilience resilience,
+      Callable<?> loader) throws Exception {
     if (invalidationMode.invalidatesInstead(this, key)) {
       return null;
     }
@@ -104,7 +119,7 @@ public final class HermesEngine implements Hermes {
       space.counters.misses.increment();
       return Loads.timed(space, clock, loader);
     }
-    return readThrough.get(space, current, keys(space, current, key, tags), ttl, versionTtl(ttl), loader);
+    return readThrough.get(space, current, keys(space, current, key, tags), ttl, versionTtl(ttl), resilience, loader);
   }
 
   /**
@@ -115,6 +130,11 @@ public final class HermesEngine implements Hermes {
    */
   public CompletableFuture<Object> getAsync(KeySpace space, String key, List<String> tags,
       Function<Object, Duration> ttl, Callable<? extends CompletionStage<?>> loader) {
+    return getAsync(space, key, tags, ttl, space.resilience, loader);
+  }
+
+  CompletableFuture<Object> getAsync(KeySpace space, String key, List<String> tags, Function<Object, Duration> ttl,
+      Resilience resilience, Callable<? extends CompletionStage<?>> loader) {
     if (invalidationMode.invalidatesInstead(this, key)) {
       return CompletableFuture.completedFuture(null);
     }
@@ -127,7 +147,8 @@ public final class HermesEngine implements Hermes {
     }
     CallKeys keys = keys(space, current, key, tags);
     CompletableFuture<Object> answer = new CompletableFuture<>();
-    executor.get().execute(() -> readThrough.getAsync(space, current, keys, ttl, versionTtl(ttl), loader, answer));
+    executor.get().execute(() -> readThrough.getAsync(space, current, keys, ttl, versionTtl(ttl), resilience, loader,
+        answer));
     return answer;
   }
 
@@ -142,8 +163,8 @@ public final class HermesEngine implements Hermes {
 
   /** The life of an entry version: longer than the entries it guards (their TTL plus grace), twice over. */
   private Duration versionTtl(Function<Object, Duration> ttl) {
-    return ttl instanceof ConstantTtl && ((ConstantTtl) ttl).ttl.compareTo(settings.ttl) > 0
-        ? versionTtl(((ConstantTtl) ttl).ttl) : entryVersionTtl;
+    return ttl instanceof ProgrammaticCalls.ConstantTtl constant && constant.ttl.compareTo(settings.ttl) > 0
+        ? versionTtl(constant.ttl) : entryVersionTtl;
   }
 
   private Duration versionTtl(Duration ttl) {
@@ -151,29 +172,8 @@ public final class HermesEngine implements Hermes {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public <T> T cached(String key, Collection<String> tags, Duration ttl, Type type, Callable<? extends T> loader) {
-    Objects.requireNonNull(loader, "loader");
-    try {
-      return (T) get(programmaticSpace(key, type), key, checkedTags(tags), new ConstantTtl(ttl), loader);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Exception e) {
-      throw new HermesLoadException(e);
-    }
-  }
-
-  /** Programmatic calls are counted in one group, never per key: keys are unbounded and may hold user data. */
-  private KeySpace programmaticSpace(String key, Type type) {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(type, "type");
-    return programmaticSpaces.computeIfAbsent(type, t -> keySpace(PROGRAMMATIC, t));
-  }
-
-  private static List<String> checkedTags(Collection<String> tags) {
-    List<String> copy = List.copyOf(tags);
-    copy.forEach(HermesEngine::checkTag);
-    return copy;
+    return programmatic.cached(key, PROGRAMMATIC, type, tags, ttl, null, loader);
   }
 
   @Override
@@ -182,17 +182,27 @@ public final class HermesEngine implements Hermes {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
+  public <T> T cached(String key, CacheOptions options, Callable<? extends T> loader) {
+    return programmatic.cached(key, options.statsGroup(), options.type(), options.tags(),
+        options.ttl().orElse(settings.ttl), ProgrammaticCalls.overrides(options), loader);
+  }
+
+  @Override
   public <T> CompletionStage<T> cachedAsync(String key, Collection<String> tags, Duration ttl, Type type,
       Supplier<? extends CompletionStage<? extends T>> loader) {
-    Objects.requireNonNull(loader, "loader");
-    return (CompletionStage<T>) getAsync(programmaticSpace(key, type), key, checkedTags(tags), new ConstantTtl(ttl),
-        loader::get);
+    return programmatic.cachedAsync(key, PROGRAMMATIC, type, tags, ttl, null, loader);
   }
 
   @Override
   public <T> CompletionStage<T> cachedAsync(String key, Type type, Supplier<? extends CompletionStage<? extends T>> loader) {
     return cachedAsync(key, List.of(), settings.ttl, type, loader);
+  }
+
+  @Override
+  public <T> CompletionStage<T> cachedAsync(String key, CacheOptions options,
+      Supplier<? extends CompletionStage<? extends T>> loader) {
+    return programmatic.cachedAsync(key, options.statsGroup(), options.type(), options.tags(),
+        options.ttl().orElse(settings.ttl), ProgrammaticCalls.overrides(options), loader);
   }
 
   @Override
@@ -292,23 +302,9 @@ public final class HermesEngine implements Hermes {
     executor.close();
   }
 
-  private static void checkTag(String tag) {
+  static void checkTag(String tag) {
     if (tag == null || tag.isEmpty()) {
       throw new IllegalArgumentException("A tag must not be null or empty");
-    }
-  }
-
-  /** A TTL that does not depend on the value: the programmatic API's. */
-  private static final class ConstantTtl implements Function<Object, Duration> {
-    final Duration ttl;
-
-    ConstantTtl(Duration ttl) {
-      this.ttl = Options.positive("ttl", ttl);
-    }
-
-    @Override
-    public Duration apply(Object value) {
-      return ttl;
     }
   }
 

@@ -16,9 +16,12 @@ public final class KeySpace {
   final Type type;
   final Counters counters;
   final Function<byte[], Envelope> decoder;
+  /** The resilience options of the method's calls (programmatic calls may choose others per call). */
+  final Resilience resilience;
   private volatile FittedTags fittedTags = new FittedTags(List.of(), KeyLimits.NONE, List.of());
 
-  KeySpace(String name, Type type, Counters counters, Function<byte[], Envelope> decoder) {
+  KeySpace(String name, Type type, Counters counters, Function<byte[], Envelope> decoder, Resilience resilience) {
+    this.resilience = resilience;
     this.name = name;
     this.type = type;
     this.counters = counters;

@@ -27,6 +27,7 @@ final class ReadThrough {
   private final Flights flights;
   private final EngineExecutor executor;
   private final Clock clock;
+  private final RefreshAhead refreshAhead;
 
   ReadThrough(Computation.Parts parts, Flights flights, EngineExecutor executor) {
     this.parts = parts;
@@ -35,11 +36,12 @@ final class ReadThrough {
     this.flights = flights;
     this.executor = executor;
     this.clock = parts.clock();
+    this.refreshAhead = new RefreshAhead(clock, executor, guard);
   }
 
   /** The call on the caller's thread; the loader runs there too. */
   Object get(KeySpace space, Backend backend, CallKeys keys, Function<Object, Duration> ttl, Duration versionTtl,
-      Callable<?> loader) throws Exception {
+      Resilience resilience, Callable<?> loader) throws Exception {
     while (true) {
       VersionedRead.Result read;
       try {
@@ -50,13 +52,17 @@ final class ReadThrough {
         guard.failed(space.counters, e.getCause());
         return Loads.timed(space, clock, loader);
       }
+      if (servedAhead(space, backend, keys, ttl, versionTtl, resilience, read)) {
+        refreshAhead.start(refreshing(space, backend, keys, ttl, versionTtl, resilience, read), keys, loader);
+        return read.entry.value;
+      }
       if (read.state == State.HIT) {
         space.counters.hits.increment();
         return read.entry.value;
       }
-      Computation computation = new Computation(parts, space, backend, keys, ttl, versionTtl, read);
+      Computation computation = new Computation(parts, space, backend, keys, ttl, versionTtl, resilience, read);
       if (read.state == State.REFRESH) {
-        return BlockingDriver.run(computation, loader, clock);
+        return BlockingDriver.run(computation, loader, clock, executor.get());
       }
       Flight mine = new Flight(read.versions);
       Flight running = flights.follow(keys.key, space.type, mine);
@@ -66,7 +72,7 @@ final class ReadThrough {
           return read.entry.value;
         }
         try {
-          return await(running);
+          return await(running, computation, resilience.hardTimeout());
         } catch (Abandoned e) {
           continue;
         }
@@ -75,7 +81,7 @@ final class ReadThrough {
         space.counters.misses.increment();
       }
       try {
-        Object value = BlockingDriver.run(computation, loader, clock);
+        Object value = BlockingDriver.run(computation, loader, clock, executor.get());
         mine.result.complete(value);
         return value;
       } catch (Throwable e) {
@@ -87,7 +93,7 @@ final class ReadThrough {
 
   /** The call on the executor, completing {@code answer}; the loader's stage is awaited, never blocked on. */
   void getAsync(KeySpace space, Backend backend, CallKeys keys, Function<Object, Duration> ttl, Duration versionTtl,
-      Callable<? extends CompletionStage<?>> loader, CompletableFuture<Object> answer) {
+      Resilience resilience, Callable<? extends CompletionStage<?>> loader, CompletableFuture<Object> answer) {
     VersionedRead.Result read;
     try {
       read = reader.read(space, backend, keys, true, true);
@@ -105,12 +111,23 @@ final class ReadThrough {
       answer.completeExceptionally(e);
       return;
     }
-    if (read.state == State.HIT) {
-      space.counters.hits.increment();
-      answer.complete(read.entry.value);
+    Computation computation;
+    try {
+      if (servedAhead(space, backend, keys, ttl, versionTtl, resilience, read)) {
+        refreshAhead.startAsync(refreshing(space, backend, keys, ttl, versionTtl, resilience, read), keys, loader);
+        answer.complete(read.entry.value);
+        return;
+      }
+      if (read.state == State.HIT) {
+        space.counters.hits.increment();
+        answer.complete(read.entry.value);
+        return;
+      }
+      computation = new Computation(parts, space, backend, keys, ttl, versionTtl, resilience, read);
+    } catch (Throwable e) {
+      answer.completeExceptionally(e);
       return;
     }
-    Computation computation = new Computation(parts, space, backend, keys, ttl, versionTtl, read);
     if (read.state == State.REFRESH) {
       AsyncDriver.run(computation, loader, clock, executor.get(), answer);
       return;
@@ -123,9 +140,19 @@ final class ReadThrough {
         answer.complete(read.entry.value);
         return;
       }
+      Duration hard = resilience.hardTimeout();
+      if (hard != null) {
+        // a follower waits no longer than its leader would
+        Clock.Cancellable timer = clock.schedule(() -> {
+          if (answer.completeExceptionally(computation.timeout(hard))) {
+            computation.timedOut(hard, false);
+          }
+        }, hard);
+        answer.whenComplete((value, error) -> timer.cancel());
+      }
       running.outcome.whenComplete((value, error) -> {
         if (AsyncDriver.unwrap(error) instanceof Abandoned) {
-          executor.get().execute(() -> getAsync(space, backend, keys, ttl, versionTtl, loader, answer));
+          executor.get().execute(() -> getAsync(space, backend, keys, ttl, versionTtl, resilience, loader, answer));
         } else {
           Loads.complete(answer, value, error == null ? null : AsyncDriver.unwrap(error));
         }
@@ -153,7 +180,33 @@ final class ReadThrough {
     }
   }
 
-  private static Object await(Flight running) throws Exception {
+  /**
+   * Whether the entry read is served at once while it is refreshed ahead in the background: refresh ahead is on
+   * and the entry is due (an entry due for early refresh is refreshed the same way then). Counted as a hit.
+   */
+  private boolean servedAhead(KeySpace space, Backend backend, CallKeys keys, Function<Object, Duration> ttl,
+      Duration versionTtl, Resilience resilience, VersionedRead.Result read) {
+    if (resilience.refreshAhead() <= 0 || read.state != State.HIT && read.state != State.REFRESH
+        || read.state == State.HIT && !RefreshAhead.due(read.entry, ttl, resilience.refreshAhead(),
+            clock.currentTimeMillis())) {
+      return false;
+    }
+    space.counters.hits.increment();
+    return true;
+  }
+
+  private Computation refreshing(KeySpace space, Backend backend, CallKeys keys, Function<Object, Duration> ttl,
+      Duration versionTtl, Resilience resilience, VersionedRead.Result read) {
+    return new Computation(parts, space, backend, keys, ttl, versionTtl, resilience,
+        new VersionedRead.Result(State.REFRESH, read.entry, read.versions));
+  }
+
+  /** The leader's outcome, waited for no longer than {@code hard} (if not null). */
+  private Object await(Flight running, Computation computation, Duration hard) throws Exception {
+    if (hard != null && !BlockingDriver.awaitWithin(running.outcome, clock, Durations.nanos(hard))) {
+      computation.timedOut(hard, false);
+      throw computation.timeout(hard);
+    }
     try {
       return running.outcome.get();
     } catch (InterruptedException e) {

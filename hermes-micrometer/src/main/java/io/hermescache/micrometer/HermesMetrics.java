@@ -33,6 +33,9 @@ import java.util.function.ToDoubleFunction;
  *   <tr><td>{@code cache.load.duration}</td><td>time spent computing (a function timer)</td></tr>
  *   <tr><td>{@code hermes.lock.waits}</td><td>calls that waited for a peer computing the same key</td></tr>
  *   <tr><td>{@code hermes.errors}</td><td>backend or serialisation failures</td></tr>
+ *   <tr><td>{@code hermes.refreshes}</td><td>recomputations before expiry (early refresh, refresh ahead)</td></tr>
+ *   <tr><td>{@code hermes.stale}</td><td>calls served an expired value by fail-safe or a soft timeout</td></tr>
+ *   <tr><td>{@code hermes.timeouts}</td><td>calls that gave up waiting at a soft or hard timeout</td></tr>
  *   <tr><td>{@code hermes.caches} (no {@code cache} tag)</td><td>methods and key groups with statistics</td></tr>
  * </table>
  *
@@ -47,9 +50,8 @@ import java.util.function.ToDoubleFunction;
 public final class HermesMetrics implements MeterBinder {
 
   /**
-   * The counters of one cache, by meter name and tags. {@code cache.puts}, {@code hermes.stale},
-   * {@code hermes.refreshes} and {@code hermes.timeouts} join here, one line each, once {@link CacheStats}
-   * counts them.
+   * The counters of one cache, by meter name and tags. {@code cache.puts} joins here, one line, once
+   * {@link CacheStats} counts stores.
    */
   private static final List<CounterMeter> COUNTERS = List.of(
       new CounterMeter("cache.gets", Tags.of("result", "hit"), "Calls served from the cache", CacheStats::hits),
@@ -60,7 +62,11 @@ public final class HermesMetrics implements MeterBinder {
           CacheStats::lockWaits),
       new CounterMeter("hermes.errors", Tags.empty(), "Backend or serialisation failures", CacheStats::errors),
       new CounterMeter("hermes.refreshes", Tags.empty(), "Recomputations of values before they expired",
-          CacheStats::refreshes));
+          CacheStats::refreshes),
+      new CounterMeter("hermes.stale", Tags.empty(), "Calls served an expired value by fail-safe or a soft timeout",
+          CacheStats::stale),
+      new CounterMeter("hermes.timeouts", Tags.empty(), "Calls that gave up waiting at a soft or hard timeout",
+          CacheStats::timeouts));
 
   private final Hermes hermes;
   private final Tags tags;

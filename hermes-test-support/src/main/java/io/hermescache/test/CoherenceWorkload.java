@@ -47,13 +47,40 @@ public final class CoherenceWorkload {
   private final Hermes hermes;
   private final SharedCounters shared;
   private final boolean victim;
+  private final Duration ttl;
+  private final boolean failing;
   private final AtomicBoolean hung = new AtomicBoolean();
   private volatile long victimFrom;
 
-  private CoherenceWorkload(Hermes hermes, SharedCounters shared, boolean victim) {
+  private CoherenceWorkload(Hermes hermes, SharedCounters shared, boolean victim, Settings settings) {
     this.hermes = hermes;
     this.shared = shared;
     this.victim = victim;
+    this.ttl = settings.getDuration("hermes.ttl", TTL);
+    this.failing = settings.get(FAILING).isPresent();
+  }
+
+  /** Marks the settings of {@link #resilient}: some computations fail, and failed reads are not events. */
+  private static final String FAILING = "hermes-test.failing";
+
+  /**
+   * {@link #settings} with every resilience feature on (issue 17), so that the check covers them: a short
+   * TTL (values expire and are refreshed ahead while the workers run), fail-safe with a short throttle, soft
+   * and hard timeouts shorter than many loads, and loaders that fail now and then.
+   */
+  public static Settings resilient(Map<String, String> backend, String prefix) {
+    Map<String, String> all = new HashMap<>(backend);
+    all.put("hermes.prefix", prefix);
+    all.put("hermes.lock.timeout", "PT0.05S");
+    all.put("hermes.lock.lease", "PT3S");
+    all.put("hermes.ttl", "PT0.5S");
+    all.put("hermes.fail-safe.max-stale", "PT1H");
+    all.put("hermes.fail-safe.throttle", "PT0.2S");
+    all.put("hermes.timeout.soft", "PT0.03S");
+    all.put("hermes.timeout.hard", "PT0.1S");
+    all.put("hermes.refresh-ahead", "0.5");
+    all.put(FAILING, "true");
+    return Settings.of(all);
   }
 
   /**
@@ -74,8 +101,12 @@ public final class CoherenceWorkload {
    */
   public static void run(Settings settings, SharedCounters shared, boolean victim, Duration duration) throws Exception {
     try (Hermes hermes = Hermes.builder().configure(settings).build()) {
-      hermes.cached("warm-up-" + ProcessHandle.current().pid(), String.class, () -> "loads the classes a call needs");
-      CoherenceWorkload workload = new CoherenceWorkload(hermes, shared, victim);
+      try {
+        hermes.cached("warm-up-" + ProcessHandle.current().pid(), String.class, () -> "loads the classes a call needs");
+      } catch (io.hermescache.HermesTimeoutException e) {
+        // with a hard timeout, a cold JVM's first call may exceed it; the classes are loaded all the same
+      }
+      CoherenceWorkload workload = new CoherenceWorkload(hermes, shared, victim, settings);
       shared.increment(READY);
       WorkerJvms.awaitStart(() -> shared.get(GO) != null);
       workload.work(duration);
@@ -117,15 +148,23 @@ public final class CoherenceWorkload {
     if (op < 66) {
       long startedAt = System.currentTimeMillis(); // wall time, for the near cache's bound in time
       long started = shared.increment(CLOCK);
-      String value = op < 33
-          ? hermes.cached("k" + key, tags(key), TTL, String.class, this::compute)
-          : hermes.<String>cachedAsync("k" + key, tags(key), TTL, String.class, () -> CompletableFuture.supplyAsync(() -> {
-            try {
-              return compute();
-            } catch (InterruptedException e) {
-              throw new CompletionException(e);
-            }
-          }, loaders)).toCompletableFuture().get();
+      String value;
+      try {
+        value = op < 33
+            ? hermes.cached("k" + key, tags(key), ttl, String.class, this::compute)
+            : hermes.<String>cachedAsync("k" + key, tags(key), ttl, String.class, () -> CompletableFuture.supplyAsync(() -> {
+              try {
+                return compute();
+              } catch (InterruptedException e) {
+                throw new CompletionException(e);
+              }
+            }, loaders)).toCompletableFuture().get();
+      } catch (RuntimeException | java.util.concurrent.ExecutionException e) {
+        if (!failing) {
+          throw e;
+        }
+        return; // a failed computation or a timeout without a stale value: nothing was served
+      }
       print("READ " + key + " " + started + " " + value + " " + startedAt);
     } else {
       long started = shared.increment(CLOCK);
@@ -157,6 +196,9 @@ public final class CoherenceWorkload {
       Thread.sleep(TimeUnit.MINUTES.toMillis(5)); // holds the lock until the test kills this JVM
     }
     Thread.sleep(ThreadLocalRandom.current().nextInt(150)); // slow: mostly longer than the 50 ms lock timeout
+    if (failing && ThreadLocalRandom.current().nextInt(100) < 15) {
+      throw new IllegalStateException("the database is down (test)");
+    }
     return Long.toString(stamp);
   }
 

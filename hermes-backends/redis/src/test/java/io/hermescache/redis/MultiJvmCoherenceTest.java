@@ -47,4 +47,19 @@ class MultiJvmCoherenceTest {
       assertThat(violations).as(history.report(violations)).isEmpty();
     }
   }
+
+  @Test
+  void withEveryResilienceFeatureOnFourJvmsServeNoValueOlderThanAnInvalidationThatReturned() throws Exception {
+    String prefix = "coherence-" + UUID.randomUUID().toString().substring(0, 8);
+    try (RedisCounters counters = new RedisCounters(uri, prefix + "-test:")) {
+      CoherenceHistory history = MultiJvmCoherenceCheck.run(4, CoherenceWorker.class, counters, uri, prefix,
+          String.valueOf(MultiJvmCoherenceCheck.WORK.toMillis()), "resilient");
+      counters.delete(MultiJvmCoherenceCheck.sharedNames());
+
+      List<String> violations = history.violations();
+      System.out.println("Redis, fail-safe, timeouts and refresh ahead on: " + history.report(violations));
+      assertThat(history.reads()).as("the check did work").hasSizeGreaterThan(200);
+      assertThat(violations).as(history.report(violations)).isEmpty();
+    }
+  }
 }

@@ -19,7 +19,7 @@ final class CachedMethod {
     this.engine = engine;
     this.plan = plan;
     this.support = ReturnTypes.of(plan.method().getReturnType());
-    this.space = engine.keySpace(plan.name(), support.valueType(plan));
+    this.space = engine.keySpace(plan.name(), support.valueType(plan), plan.resilience());
     Duration ttl = engine.defaultTtl();
     this.configuredTtl = value -> ttl;
   }

@@ -3,6 +3,7 @@ package io.hermescache.cdi.interceptors;
 import io.hermescache.Hermes;
 import io.hermescache.internal.HermesEngine;
 import io.hermescache.internal.KeySpace;
+import io.hermescache.internal.ResilienceOverrides;
 import io.hermescache.internal.plan.InvalidationPlan;
 import io.hermescache.spi.Settings;
 import java.lang.reflect.Type;
@@ -45,8 +46,8 @@ final class Engine {
     return engine;
   }
 
-  KeySpace keySpace(String name, Type valueType) {
-    return engine.keySpace(name, valueType);
+  KeySpace keySpace(String name, Type valueType, ResilienceOverrides resilience) {
+    return engine.keySpace(name, valueType, resilience);
   }
 
   Duration defaultTtl() {

@@ -6,7 +6,9 @@ import io.hermescache.HermesException;
 import io.hermescache.KeyGenerator;
 import io.hermescache.TtlPolicy;
 import io.hermescache.internal.ArgumentHash;
+import io.hermescache.internal.ResilienceOverrides;
 import io.hermescache.internal.Types;
+import io.hermescache.spi.Settings;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Type;
@@ -35,9 +37,11 @@ public final class CachedMethodPlan {
   private final List<Template> tags;
   private final Function<Object, Duration> fixedTtl;
   private final Supplier<? extends TtlPolicy> ttlPolicy;
+  private final ResilienceOverrides resilience;
 
   private CachedMethodPlan(InterceptedMethod site, Function<Object[], String> keys, List<Template> tags,
-      Function<Object, Duration> fixedTtl, Supplier<? extends TtlPolicy> ttlPolicy) {
+      Function<Object, Duration> fixedTtl, Supplier<? extends TtlPolicy> ttlPolicy, ResilienceOverrides resilience) {
+    this.resilience = resilience;
     this.site = site;
     this.name = site.beanClass.getName() + "." + site.method.getName();
     this.keys = keys;
@@ -53,6 +57,15 @@ public final class CachedMethodPlan {
    * @throws io.hermescache.HermesConfigurationException naming the class, the method and the problem
    */
   public static CachedMethodPlan of(Class<?> beanClass, Method method, HermesCached cached, Instances instances) {
+    return of(beanClass, method, cached, instances, MethodConfiguration.microProfile());
+  }
+
+  /**
+   * {@link #of(Class, Method, HermesCached, Instances)} with the per-method overrides of {@code configuration}
+   * ({@code <class>/<method>/HermesCached/<member>}) rather than MicroProfile Config's.
+   */
+  public static CachedMethodPlan of(Class<?> beanClass, Method method, HermesCached cached, Instances instances,
+      Settings configuration) {
     InterceptedMethod site = new InterceptedMethod(beanClass, method, HermesCached.class);
     site.checkInterceptable();
     Class<?> returned = method.getReturnType();
@@ -73,18 +86,16 @@ public final class CachedMethodPlan {
           + unreadable + ". Return a record, a class with getters and setters, or annotate the abstract type with"
           + " @JsonbTypeInfo");
     }
+    MemberValues members = new MemberValues(site, cached, new MethodConfiguration(configuration, beanClass, method));
     Function<Object, Duration> fixedTtl = null;
-    if (cached.ttl() != HermesCached.CONFIGURED_TTL) {
-      if (cached.ttl() <= 0) {
-        throw site.problem("ttl = " + cached.ttl() + ": must be a positive number of seconds (or left out to use hermes.ttl)");
-      }
-      Duration ttl = Duration.ofSeconds(cached.ttl());
+    Duration ttl = members.ttl();
+    if (ttl != null) {
       fixedTtl = value -> ttl;
     }
     Supplier<? extends TtlPolicy> ttlPolicy = cached.ttlPolicy() == TtlPolicy.class ? null
         : instance(site, "ttlPolicy", cached.ttlPolicy(), instances);
     return new CachedMethodPlan(site, keys(site, cached, instances), site.templates("tags", cached.tags()), fixedTtl,
-        ttlPolicy);
+        ttlPolicy, members.resilience());
   }
 
   private static Function<Object[], String> keys(InterceptedMethod site, HermesCached cached, Instances instances) {
@@ -160,6 +171,14 @@ public final class CachedMethodPlan {
     } catch (IllegalArgumentException e) {
       throw site.problem(member + " = " + type.getName() + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * The resilience options the annotation and the per-method configuration chose ({@code null} members: the
+   * configured defaults); pass them to {@code HermesEngine.keySpace}.
+   */
+  public ResilienceOverrides resilience() {
+    return resilience;
   }
 
   /** The method as declared (possibly in a superclass of the bean class). */

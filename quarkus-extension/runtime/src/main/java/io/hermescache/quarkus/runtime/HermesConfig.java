@@ -50,6 +50,16 @@ public interface HermesConfig {
   @WithDefault("100")
   int compressionThreshold();
 
+  /** Inflating a compressed payload stops at this many bytes (a bigger one is a miss): the limit of a deflate bomb. */
+  @WithName("compression.max-inflated")
+  @WithDefault("67108864")
+  long compressionMaxInflated();
+
+  /** {@code true}: logs name an entry by its key, which may hold argument values; else by a short hash. */
+  @WithName("log.keys")
+  @WithDefault("false")
+  boolean logKeys();
+
   /** Dogpile lock settings. */
   Lock lock();
 
@@ -65,6 +75,23 @@ public interface HermesConfig {
 
   /** The readiness check. */
   Health health();
+
+  /** Read every stored value back once and fail when it does not come back equal (meant for tests). */
+  @WithName("verify-round-trip")
+  @WithDefault("false")
+  boolean verifyRoundTrip();
+
+  /** {@code hermes.fail-safe.*}: serving a stale value when a method fails. */
+  @WithName("fail-safe")
+  FailSafe failSafe();
+
+  /** {@code hermes.timeout.*}: how long callers wait for a method. */
+  Timeout timeout();
+
+  /** Fraction of the TTL after which a value is recomputed in the background; {@code 0}: off. */
+  @WithName("refresh-ahead")
+  @WithDefault("0")
+  double refreshAhead();
 
   /** The in-process (Caffeine) backend. */
   InProcess inprocess();
@@ -106,6 +133,29 @@ public interface HermesConfig {
      * {@code hermes.backend-failure=propagate} (with {@code bypass} the application still answers).
      */
     Optional<Boolean> readiness();
+  }
+
+  /** {@code hermes.fail-safe.*}. */
+  interface FailSafe {
+
+    /** How long after its expiry a value may be served when the method fails; {@code PT0S}: off. */
+    @WithName("max-stale")
+    @WithDefault("PT0S")
+    Duration maxStale();
+
+    /** After a stale value was served, how long the method is not called again. */
+    @WithDefault("PT30S")
+    Duration throttle();
+  }
+
+  /** {@code hermes.timeout.*}; absent: no timeout. */
+  interface Timeout {
+
+    /** With a stale value at hand, how long a caller waits for the method before taking the stale value. */
+    Optional<Duration> soft();
+
+    /** How long a caller waits for the method before {@code HermesTimeoutException}. */
+    Optional<Duration> hard();
   }
 
   /** {@code hermes.inprocess.*}. */
