@@ -33,6 +33,13 @@ import org.junit.jupiter.api.Test;
 @EnableWeld
 class CachingTest {
 
+  /** A thread per task, as JDK 17 gave CompletableFuture on two cores; JDK 21+ use a common pool of one thread there. */
+  private static final java.util.concurrent.Executor NEW_THREAD = task -> {
+    Thread thread = new Thread(task);
+    thread.setDaemon(true);
+    thread.start();
+  };
+
   @WeldSetup
   WeldInitiator weld = WeldInitiator.from(Containers.weld(Example.class, Nested.class, Users.class,
       WholeClassCached.class, UserRepository.class, OrderRepository.class, Custom.class, ShortKeys.class, Async.class))
@@ -496,7 +503,7 @@ class CachingTest {
           Thread.currentThread().interrupt();
         }
         return "hello " + name;
-      });
+      }, NEW_THREAD);
     }
 
     @HermesCached

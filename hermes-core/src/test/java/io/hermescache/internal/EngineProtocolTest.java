@@ -22,6 +22,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class EngineProtocolTest {
 
+  /** A thread per task, as JDK 17 gave CompletableFuture on two cores; JDK 21+ use a common pool of one thread there. */
+  private static final java.util.concurrent.Executor NEW_THREAD = task -> {
+    Thread thread = new Thread(task);
+    thread.setDaemon(true);
+    thread.start();
+  };
+
   private final FakeClock clock = new FakeClock();
   private final MemoryBackend backend = new MemoryBackend(clock);
 
@@ -45,7 +52,7 @@ class EngineProtocolTest {
         holding.countDown();
         releaseHolder.await();
         return "holder";
-      }));
+      }), NEW_THREAD);
       assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
       CountDownLatch waiterComputing = new CountDownLatch(1);
       CountDownLatch releaseWaiter = new CountDownLatch(1);
@@ -53,7 +60,7 @@ class EngineProtocolTest {
         waiterComputing.countDown();
         releaseWaiter.await();
         return "old";
-      }));
+      }), NEW_THREAD);
       advanceUntil(waiterComputing, Duration.ofMillis(50));
       waiter.invalidate("k");
       releaseWaiter.countDown();
@@ -83,7 +90,7 @@ class EngineProtocolTest {
             refreshing.countDown();
             release.await();
             return loads.incrementAndGet();
-          }));
+          }), NEW_THREAD);
       assertThat(refreshing.await(10, TimeUnit.SECONDS)).isTrue();
       assertThat(hermes.<Integer>cached("hot", List.of(), ttl, Integer.class, () -> -1))
           .as("a caller that does not get the lock keeps its hit").isEqualTo(1);
@@ -170,10 +177,10 @@ class EngineProtocolTest {
         computing.countDown();
         release.await();
         return "text";
-      }));
+      }), NEW_THREAD);
       assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
       CompletableFuture<Integer> number = CompletableFuture.supplyAsync(() ->
-          hermes.cached("same", Integer.class, () -> 7));
+          hermes.cached("same", Integer.class, () -> 7), NEW_THREAD);
       while (!number.isDone()) {
         clock.advance(Duration.ofMillis(20));
         Thread.onSpinWait();
@@ -231,7 +238,7 @@ class EngineProtocolTest {
         computing.countDown();
         release.await();
         return "old";
-      }));
+      }), NEW_THREAD);
       assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
       hermes.invalidate("k");
       CompletableFuture<String> after = hermes.<String>cachedAsync("k", String.class,

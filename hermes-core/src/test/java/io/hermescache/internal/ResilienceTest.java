@@ -28,6 +28,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ResilienceTest {
 
+  /** A thread per task, as JDK 17 gave CompletableFuture on two cores; JDK 21+ use a common pool of one thread there. */
+  private static final java.util.concurrent.Executor NEW_THREAD = task -> {
+    Thread thread = new Thread(task);
+    thread.setDaemon(true);
+    thread.start();
+  };
+
   private static final Duration TTL = Duration.ofSeconds(60);
 
   private final FakeClock clock = new FakeClock();
@@ -124,7 +131,7 @@ class ResilienceTest {
         loads.incrementAndGet();
         release.await();
         return "v2";
-      }));
+      }), NEW_THREAD);
       advanceUntil(caller, Duration.ofMillis(10));
       assertThat(caller.get()).isEqualTo("v1");
       assertThat(hermes.<String>cached("k", soft, () -> "not called")).as("no second computation").isEqualTo("v1");
@@ -152,14 +159,14 @@ class ResilienceTest {
         started.countDown();
         release.await();
         return "v1";
-      }));
+      }), NEW_THREAD);
       assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
       clock.advance(Duration.ofSeconds(1).minusNanos(clock.nanoTime() - start + 1));
       assertThat(caller).as("not before the timeout").isNotDone();
       clock.advance(Duration.ofNanos(1));
       assertThat(caller).as("at the timeout").failsWithin(Duration.ofSeconds(10)).withThrowableThat().havingCause()
           .isInstanceOf(HermesTimeoutException.class).withMessageContaining("hard timeout of PT1S");
-      CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> hermes.cached("k", hard, () -> "twice"));
+      CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> hermes.cached("k", hard, () -> "twice"), NEW_THREAD);
       advanceUntil(second, Duration.ofMillis(100));
       assertThat(second).as("the lock holder is the running computation: waited for, not run again")
           .failsWithin(Duration.ZERO).withThrowableThat().havingCause().isInstanceOf(HermesTimeoutException.class);
@@ -180,7 +187,7 @@ class ResilienceTest {
       CompletableFuture<String> caller = CompletableFuture.supplyAsync(() -> hermes.cached("k", hard, () -> {
         release.await();
         return "old";
-      }));
+      }), NEW_THREAD);
       advanceUntil(caller, Duration.ofMillis(100));
       hermes.clean("t");
       CountDownLatch ended = nextUnlock();
@@ -188,7 +195,7 @@ class ResilienceTest {
       assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
       // the old computation may still hold its lock for an instant: this call may wait for it, on the fake clock
       CompletableFuture<String> next = CompletableFuture.supplyAsync(() -> hermes.cached("k", options().build(),
-          () -> "new"));
+          () -> "new"), NEW_THREAD);
       advanceUntil(next, Duration.ofMillis(10));
       assertThat(next.get()).isEqualTo("new");
     }
@@ -282,7 +289,7 @@ class ResilienceTest {
         computing.countDown();
         release.await();
         return "v2";
-      }));
+      }), NEW_THREAD);
       assertThat(computing.await(10, TimeUnit.SECONDS)).isTrue();
       assertThat(other.<String>cached("k", options().build(), () -> "not called")).isEqualTo("v1");
       assertThat(other.stats().total().lockWaits()).isZero();

@@ -12,6 +12,13 @@ import org.junit.jupiter.api.Test;
 
 class InProcessBackendTest extends BackendContractTest {
 
+  /** A thread per task, as JDK 17 gave CompletableFuture on two cores; JDK 21+ use a common pool of one thread there. */
+  private static final java.util.concurrent.Executor NEW_THREAD = task -> {
+    Thread thread = new Thread(task);
+    thread.setDaemon(true);
+    thread.start();
+  };
+
   @Override
   protected Backend createBackend() {
     return new InProcessBackend(10_000);
@@ -105,7 +112,7 @@ class InProcessBackendTest extends BackendContractTest {
             refreshing.countDown();
             release.await();
             return 2;
-          }));
+          }), NEW_THREAD);
       refreshing.await();
       assertThat(hermes.cached("k", Integer.class, () -> 3)).as("the previous value, without waiting").isEqualTo(1);
       release.countDown();

@@ -25,6 +25,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class PausingBackendTest {
 
+  /** A thread per task, as JDK 17 gave CompletableFuture on two cores; JDK 21+ use a common pool of one thread there. */
+  private static final java.util.concurrent.Executor NEW_THREAD = task -> {
+    Thread thread = new Thread(task);
+    thread.setDaemon(true);
+    thread.start();
+  };
+
   private static final Duration MINUTE = Duration.ofMinutes(1);
 
   private final InProcessBackend real = new InProcessBackend(100);
@@ -56,7 +63,7 @@ class PausingBackendTest {
   void aPausedCallWaitsBeforeTheServerUntilReleased() throws Exception {
     Pause delete = backend.pause(Operation.DELETE, key -> key.equals("a"));
     backend.set("a", Payload.of("1"), MINUTE);
-    CompletableFuture<Void> deleting = CompletableFuture.runAsync(() -> backend.delete("other", "a"));
+    CompletableFuture<Void> deleting = CompletableFuture.runAsync(() -> backend.delete("other", "a"), NEW_THREAD);
 
     PausingBackend.Call stopped = delete.awaitReached();
     assertThat(stopped.keys()).containsExactly("other", "a");
@@ -86,7 +93,7 @@ class PausingBackendTest {
     backend.set("k", Payload.of("v"), MINUTE);
     Pause found = backend.pause(Phase.AFTER, call -> call.operation() == Operation.GET_ALL && call.foundFirstKey());
     assertThat(backend.getAll(List.of("absent"))).containsExactly((Payload) null);
-    CompletableFuture<List<Payload>> reading = CompletableFuture.supplyAsync(() -> backend.getAll(List.of("k")));
+    CompletableFuture<List<Payload>> reading = CompletableFuture.supplyAsync(() -> backend.getAll(List.of("k")), NEW_THREAD);
 
     assertThat(found.awaitReached().result()).isEqualTo(List.of(Payload.of("v")));
     backend.delete("k");
@@ -98,7 +105,7 @@ class PausingBackendTest {
   @Test
   void aPausedCallCanBeMadeToFail() throws Exception {
     Pause lock = backend.pause(Operation.TRY_LOCK, key -> true);
-    CompletableFuture<Boolean> locking = CompletableFuture.supplyAsync(() -> backend.tryLock("l", "t", MINUTE));
+    CompletableFuture<Boolean> locking = CompletableFuture.supplyAsync(() -> backend.tryLock("l", "t", MINUTE), NEW_THREAD);
     lock.awaitReached();
     lock.fail(new IllegalStateException("server gone (test)"));
     assertThat(locking).failsWithin(10, TimeUnit.SECONDS).withThrowableThat().havingRootCause()

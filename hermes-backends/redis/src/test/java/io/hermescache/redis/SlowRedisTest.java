@@ -27,6 +27,13 @@ import redis.clients.jedis.RedisClient;
  */
 class SlowRedisTest {
 
+  /** A thread per task, as JDK 17 gave CompletableFuture on two cores; JDK 21+ use a common pool of one thread there. */
+  private static final java.util.concurrent.Executor NEW_THREAD = task -> {
+    Thread thread = new Thread(task);
+    thread.setDaemon(true);
+    thread.start();
+  };
+
   private final LocalRedis server = LocalRedis.start(List.of("--enable-debug-command", "yes"));
   private final ExecutorService eventLoop = Executors.newSingleThreadExecutor();
 
@@ -44,7 +51,7 @@ class SlowRedisTest {
       assertThat(call(hermes, "warm").toCompletableFuture().get(10, TimeUnit.SECONDS)).isEqualTo("warm");
 
       CompletableFuture<Object> asleep = CompletableFuture.supplyAsync(() -> sleeper.sendCommand(
-          () -> "DEBUG".getBytes(), "SLEEP", "1.5"));
+          () -> "DEBUG".getBytes(), "SLEEP", "1.5"), NEW_THREAD);
       Thread.sleep(200);
 
       AtomicLong longestCall = new AtomicLong();

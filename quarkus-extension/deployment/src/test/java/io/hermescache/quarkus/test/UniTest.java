@@ -25,6 +25,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Mutiny Uni and CompletionStage methods: the item is cached, never the Uni; the returned Uni is lazy. */
 class UniTest {
 
+  /** A thread per task, as JDK 17 gave CompletableFuture on two cores; JDK 21+ use a common pool of one thread there. */
+  private static final java.util.concurrent.Executor NEW_THREAD = task -> {
+    Thread thread = new Thread(task);
+    thread.setDaemon(true);
+    thread.start();
+  };
+
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   @RegisterExtension
@@ -143,7 +150,7 @@ class UniTest {
     @HermesCached
     public CompletionStage<Integer> stock(String name) {
       calls.incrementAndGet();
-      return CompletableFuture.supplyAsync(() -> 3);
+      return CompletableFuture.supplyAsync(() -> 3, NEW_THREAD);
     }
 
     void holdNextPrice() {
