@@ -2,18 +2,12 @@ package io.hermescache.internal.plan;
 
 import io.hermescache.internal.BeanProperties;
 import io.hermescache.internal.ArgumentHash;
-import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.lang.reflect.TypeVariable;
-import java.lang.reflect.WildcardType;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Whether the default key can tell a parameter's values apart, judged at deployment from its declared
@@ -27,46 +21,20 @@ final class KeyTypes {
 
   /** Why values of {@code type} could share a key, or {@code null} if they cannot. */
   static String whyNotKeyable(Type type) {
-    return whyNot(type, new HashSet<>());
+    return TypeWalk.whyNot(type, KeyTypes::whyNotClass);
   }
 
-  private static String whyNot(Type type, Set<Class<?>> seen) {
-    if (type instanceof TypeVariable<?>) {
-      return whyNot(((TypeVariable<?>) type).getBounds()[0], seen);
-    }
-    if (type instanceof WildcardType) {
-      return whyNot(((WildcardType) type).getUpperBounds()[0], seen);
-    }
-    if (type instanceof GenericArrayType) {
-      return whyNot(((GenericArrayType) type).getGenericComponentType(), seen);
-    }
-    if (type instanceof ParameterizedType) {
-      Class<?> raw = Generics.raw(type);
-      if (Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw) || raw == Optional.class) {
-        for (Type argument : ((ParameterizedType) type).getActualTypeArguments()) {
-          String why = whyNot(argument, seen);
-          if (why != null) {
-            return why;
-          }
-        }
-        return null;
-      }
-      return whyNot(raw, seen);
-    }
-    return type instanceof Class<?> ? whyNotClass((Class<?>) type, seen) : null;
-  }
-
-  private static String whyNotClass(Class<?> type, Set<Class<?>> seen) {
+  private static String whyNotClass(Class<?> type, TypeWalk walk) {
     if (type == Object.class || ArgumentHash.isScalar(type) || Collection.class.isAssignableFrom(type)
-        || Map.class.isAssignableFrom(type) || type == Optional.class || !seen.add(type)) {
+        || Map.class.isAssignableFrom(type) || type == Optional.class || !walk.firstVisit(type)) {
       return null;
     }
     if (type.isArray()) {
-      return whyNot(type.getComponentType(), seen);
+      return walk.whyNot(type.getComponentType());
     }
     if (type.isRecord()) {
       for (RecordComponent component : type.getRecordComponents()) {
-        String why = whyNot(component.getGenericType(), seen);
+        String why = walk.whyNot(component.getGenericType());
         if (why != null) {
           return why;
         }
@@ -75,7 +43,7 @@ final class KeyTypes {
     }
     if (type.isSealed()) {
       for (Class<?> subclass : type.getPermittedSubclasses()) {
-        String why = whyNot(subclass, seen);
+        String why = walk.whyNot(subclass);
         if (why != null) {
           return why;
         }
@@ -91,7 +59,7 @@ final class KeyTypes {
       return why;
     }
     for (BeanProperties.Property property : BeanProperties.readable(type)) {
-      why = whyNot(property.type(), seen);
+      why = walk.whyNot(property.type());
       if (why != null) {
         return why;
       }

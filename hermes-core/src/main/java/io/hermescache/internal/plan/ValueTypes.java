@@ -5,17 +5,12 @@ import io.hermescache.internal.BeanProperties;
 import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbTypeInfo;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.lang.reflect.TypeVariable;
-import java.lang.reflect.WildcardType;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,47 +39,21 @@ final class ValueTypes {
 
   /** Why a value of {@code type} would not come back equal, or {@code null} if it would. */
   static String whyNotReadBack(Type type) {
-    return Generics.raw(type).getName().equals(MULTI) ? null : whyNot(type, new HashSet<>());
+    return Generics.raw(type).getName().equals(MULTI) ? null : TypeWalk.whyNot(type, ValueTypes::whyNotClass);
   }
 
-  private static String whyNot(Type type, Set<Class<?>> seen) {
-    if (type instanceof TypeVariable<?>) {
-      return whyNot(((TypeVariable<?>) type).getBounds()[0], seen);
-    }
-    if (type instanceof WildcardType) {
-      return whyNot(((WildcardType) type).getUpperBounds()[0], seen);
-    }
-    if (type instanceof GenericArrayType) {
-      return whyNot(((GenericArrayType) type).getGenericComponentType(), seen);
-    }
-    if (type instanceof ParameterizedType) {
-      Class<?> raw = Generics.raw(type);
-      if (Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw) || raw == Optional.class) {
-        for (Type argument : ((ParameterizedType) type).getActualTypeArguments()) {
-          String why = whyNot(argument, seen);
-          if (why != null) {
-            return why;
-          }
-        }
-        return null;
-      }
-      return whyNotClass(raw, seen);
-    }
-    return type instanceof Class<?> ? whyNotClass((Class<?>) type, seen) : null;
-  }
-
-  private static String whyNotClass(Class<?> type, Set<Class<?>> seen) {
+  private static String whyNotClass(Class<?> type, TypeWalk walk) {
     if (type == Object.class) {
       return "java.lang.Object tells JSON-B nothing, so a value is read back as a Map, a List, a BigDecimal or a String";
     }
     if (NOT_JSON.contains(type)) {
       return type.getName() + " is not a type JSON-B reads and writes";
     }
-    if (type.isPrimitive() || ArgumentHash.isScalar(type) || !seen.add(type)) {
+    if (type.isPrimitive() || ArgumentHash.isScalar(type) || !walk.firstVisit(type)) {
       return null;
     }
     if (type.isArray()) {
-      return whyNot(type.getComponentType(), seen);
+      return walk.whyNot(type.getComponentType());
     }
     if (Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type) || type == Optional.class) {
       return type.getName() + " is a raw type, so its elements are read back as JSON-B guesses (maps, BigDecimals);"
@@ -92,7 +61,7 @@ final class ValueTypes {
     }
     if (type.isRecord()) {
       for (RecordComponent component : type.getRecordComponents()) {
-        String why = whyNot(component.getGenericType(), seen);
+        String why = walk.whyNot(component.getGenericType());
         if (why != null) {
           return why;
         }
@@ -109,7 +78,7 @@ final class ValueTypes {
       return why;
     }
     for (BeanProperties.Property property : BeanProperties.readable(type)) {
-      why = whyNot(property.type(), seen);
+      why = walk.whyNot(property.type());
       if (why != null) {
         return why;
       }
