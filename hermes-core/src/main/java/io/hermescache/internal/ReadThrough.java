@@ -66,19 +66,19 @@ final class ReadThrough {
       }
       Flight mine = new Flight(read.versions);
       Flight running = flights.follow(keys.key, space.type, mine);
+      if (running != null && read.state == State.STALE) {
+        space.counters.hits.increment();
+        return read.entry.value;
+      }
+      if (read.state == State.MISS) {
+        space.counters.misses.increment(); // a follower found no value either: every call is a hit or a miss
+      }
       if (running != null) {
-        if (read.state == State.STALE) {
-          space.counters.hits.increment();
-          return read.entry.value;
-        }
         try {
           return await(running, computation, resilience.hardTimeout());
         } catch (Abandoned e) {
           continue;
         }
-      }
-      if (read.state == State.MISS) {
-        space.counters.misses.increment();
       }
       try {
         Object value = BlockingDriver.run(computation, loader, clock, executor.get());
@@ -134,12 +134,15 @@ final class ReadThrough {
     }
     Flight mine = new Flight(read.versions);
     Flight running = flights.follow(keys.key, space.type, mine);
+    if (running != null && read.state == State.STALE) {
+      space.counters.hits.increment();
+      answer.complete(read.entry.value);
+      return;
+    }
+    if (read.state == State.MISS) {
+      space.counters.misses.increment(); // a follower found no value either: every call is a hit or a miss
+    }
     if (running != null) {
-      if (read.state == State.STALE) {
-        space.counters.hits.increment();
-        answer.complete(read.entry.value);
-        return;
-      }
       Duration hard = resilience.hardTimeout();
       if (hard != null) {
         // a follower waits no longer than its leader would
@@ -158,9 +161,6 @@ final class ReadThrough {
         }
       });
       return;
-    }
-    if (read.state == State.MISS) {
-      space.counters.misses.increment();
     }
     CompletableFuture<Object> computed = new CompletableFuture<>();
     computed.whenComplete((value, error) -> {
