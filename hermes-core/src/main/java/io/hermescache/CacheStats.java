@@ -24,18 +24,6 @@ public record CacheStats(long hits, long misses, long loads, long loadFailures, 
 
   public static final CacheStats EMPTY = new CacheStats(0, 0, 0, 0, Duration.ZERO, 0, 0, 0, 0, 0);
 
-  /** Counters without stale values and timeouts, as before those existed. */
-  public CacheStats(long hits, long misses, long loads, long loadFailures, Duration loadTime, long lockWaits,
-      long errors, long refreshes) {
-    this(hits, misses, loads, loadFailures, loadTime, lockWaits, errors, refreshes, 0, 0);
-  }
-
-  /** Counters without refreshes, as before {@code refreshes} existed. */
-  public CacheStats(long hits, long misses, long loads, long loadFailures, Duration loadTime, long lockWaits,
-      long errors) {
-    this(hits, misses, loads, loadFailures, loadTime, lockWaits, errors, 0, 0, 0);
-  }
-
   /** Hits over hits plus misses; 0 with no calls. */
   public double hitRate() {
     long calls = hits + misses;

@@ -10,17 +10,23 @@ import io.hermescache.cdi.interceptors.HermesRuntime;
 import io.hermescache.cdi.interceptors.InstanceClasses;
 import io.hermescache.cdi.interceptors.InvalidateInterceptor;
 import io.hermescache.cdi.interceptors.PlannedBeans;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.Interceptor;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.ProcessSyntheticAnnotatedType;
 import jakarta.enterprise.util.Nonbinding;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -34,6 +40,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public final class HermesExtension implements Extension {
 
   private final List<Class<?>> beanClasses = new ArrayList<>();
+  private final Set<Class<?>> missingSharedBeans = new LinkedHashSet<>(List.of(CachedInterceptor.class,
+      InvalidateInterceptor.class, HermesRuntime.class, AsyncExecutor.class, InstanceClasses.class,
+      ConfiguredSettings.class));
   private PlannedBeans plans;
 
   void registerBindingsAndBeans(@Observes BeforeBeanDiscovery discovery) {
@@ -41,11 +50,39 @@ public final class HermesExtension implements Extension {
     // member non-binding so that one interceptor serves all their values
     discovery.configureInterceptorBinding(HermesCached.class).methods().forEach(m -> m.add(Nonbinding.Literal.INSTANCE));
     discovery.configureInterceptorBinding(HermesInvalidate.class).methods().forEach(m -> m.add(Nonbinding.Literal.INSTANCE));
-    // added here rather than discovered (hermes-cdi-interceptors has no beans.xml), so they exist exactly once
-    for (Class<?> type : List.of(CachedInterceptor.class, InvalidateInterceptor.class, HermesRuntime.class,
-        AsyncExecutor.class, InstanceClasses.class, ConfiguredSettings.class)) {
-      discovery.addAnnotatedType(type, HermesExtension.class.getName() + ":" + type.getSimpleName());
+  }
+
+  void noteDiscoveredSharedBeans(@Observes ProcessAnnotatedType<?> type) {
+    if (!(type instanceof ProcessSyntheticAnnotatedType<?>)) {
+      missingSharedBeans.remove(type.getAnnotatedType().getJavaClass());
     }
+  }
+
+  void addMissingSharedBeans(@Observes AfterTypeDiscovery discovery) {
+    // hermes-cdi-interceptors has no beans.xml: Weld SE never scans it, while a server such as Payara
+    // scans it as an implicit bean archive; adding only what was not found keeps each bean unique
+    for (Class<?> type : missingSharedBeans) {
+      discovery.addAnnotatedType(type, HermesExtension.class.getName() + ":" + type.getSimpleName());
+      if (type.isAnnotationPresent(jakarta.interceptor.Interceptor.class)) {
+        enableByPriority(discovery.getInterceptors(), type);
+      }
+    }
+    missingSharedBeans.clear();
+  }
+
+  /** The enabled interceptors were listed before {@link AfterTypeDiscovery}: one added then joins them in its place. */
+  private static void enableByPriority(List<Class<?>> enabled, Class<?> interceptor) {
+    int priority = priority(interceptor);
+    int at = 0;
+    while (at < enabled.size() && priority(enabled.get(at)) <= priority) {
+      at++;
+    }
+    enabled.add(at, interceptor);
+  }
+
+  private static int priority(Class<?> interceptor) {
+    Priority priority = interceptor.getAnnotation(Priority.class);
+    return priority == null ? Integer.MAX_VALUE : priority.value();
   }
 
   void collectBeanClasses(@Observes ProcessManagedBean<?> bean) {
