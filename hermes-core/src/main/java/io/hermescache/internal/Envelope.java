@@ -72,6 +72,14 @@ final class Envelope {
         && nowMillis - computeMillis * Math.log(1 - ThreadLocalRandom.current().nextDouble()) >= expiresAt;
   }
 
+  /**
+   * The time before which {@link #dueForEarlyRefresh} is unlikely enough to skip drawing for it: it then holds
+   * with probability e<sup>-4</sup> (under 2%) per call, and the closer to expiry the likelier.
+   */
+  long earlyRefreshUnlikelyBefore() {
+    return computeMillis > 0 ? expiresAt - 4L * computeMillis : expiresAt;
+  }
+
   static byte[] encode(byte[][] versions, long expiresAt, int computeMillis, Object value, Type type,
       Serialiser serialiser, Compressor compressor, int compressionThreshold) {
     if (versions.length > MAX_VERSIONS) {

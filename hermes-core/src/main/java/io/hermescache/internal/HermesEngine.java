@@ -51,6 +51,7 @@ public final class HermesEngine implements Hermes {
   private final ProgrammaticCalls programmatic = new ProgrammaticCalls(this);
   private final Duration entryVersionTtl;
   private volatile Backend backend;
+  private volatile LocalHits localHits;
 
   public HermesEngine(EngineSettings settings) {
     this.settings = settings;
@@ -67,6 +68,7 @@ public final class HermesEngine implements Hermes {
         new EntryWriter(settings, serialiser, guard, reader), watchdog, settings.lockTimeout), flights, executor);
     entryVersionTtl = versionTtl(settings.ttl);
     backend = settings.near.around(settings.backend, settings.prefix, clock, task -> executor.get().execute(task));
+    localHits = LocalHits.in(backend, settings.prefix, layout, clock, settings.near.maxEntries());
   }
 
   /** The key space of a cached method (or named group): its counters and value decoder; configured resilience. */
@@ -96,16 +98,16 @@ public final class HermesEngine implements Hermes {
    * {@code ttl.apply(value)} (zero: not stored). Exceptions of the loader are thrown as they are. Inside
    * {@link #invalidate(Runnable)} the entry is deleted instead and {@code null} returned.
    *
-   * @param key the entry key without {@code {prefix}:entry:}
+   * @param call the entry key without {@code {prefix}:entry:}, or a {@link LocalKey} that renders it
    */
-  public Object get(KeySpace space, String key, List<String> tags, Function<Object, Duration> ttl,
+  public Object get(KeySpace space, Object call, List<String> tags, Function<Object, Duration> ttl,
       Callable<?> loader) throws Exception {
-    return get(space, key, tags, ttl, space.resilience, loader);
+    return get(space, call, tags, ttl, space.resilience, loader);
   }
 
-  Object get(KeySpace space, String key, List<String> tags, Function<Object, Duration> ttl, Resilience resilience,
+  Object get(KeySpace space, Object call, List<String> tags, Function<Object, Duration> ttl, Resilience resilience,
       Callable<?> loader) throws Exception {
-    if (invalidationMode.invalidatesInstead(this, key)) {
+    if (invalidationMode.invalidatesInstead(this, call)) {
       return null;
     }
     Backend current = backend;
@@ -119,7 +121,14 @@ public final class HermesEngine implements Hermes {
       space.counters.misses.increment();
       return Loads.timed(space, clock, loader);
     }
-    return readThrough.get(space, current, keys(space, current, key, tags), ttl, versionTtl(ttl), resilience, loader);
+    LocalHits local = localHits;
+    Envelope hit = localHit(local, current, space, call, tags);
+    if (hit != null) {
+      return hit.value;
+    }
+    CallKeys keys = keys(space, current, keyOf(call), tags);
+    return readThrough.get(space, current, keys, ttl, versionTtl(ttl), resilience, ticket(local, current, space, call,
+        tags, keys), loader);
   }
 
   /**
@@ -128,14 +137,14 @@ public final class HermesEngine implements Hermes {
    * cold key share one computation, and each gets its own stage, so cancelling one cancels nothing shared.
    * A failed stage is not cached and fails every caller that shared it.
    */
-  public CompletableFuture<Object> getAsync(KeySpace space, String key, List<String> tags,
+  public CompletableFuture<Object> getAsync(KeySpace space, Object call, List<String> tags,
       Function<Object, Duration> ttl, Callable<? extends CompletionStage<?>> loader) {
-    return getAsync(space, key, tags, ttl, space.resilience, loader);
+    return getAsync(space, call, tags, ttl, space.resilience, loader);
   }
 
-  CompletableFuture<Object> getAsync(KeySpace space, String key, List<String> tags, Function<Object, Duration> ttl,
+  CompletableFuture<Object> getAsync(KeySpace space, Object call, List<String> tags, Function<Object, Duration> ttl,
       Resilience resilience, Callable<? extends CompletionStage<?>> loader) {
-    if (invalidationMode.invalidatesInstead(this, key)) {
+    if (invalidationMode.invalidatesInstead(this, call)) {
       return CompletableFuture.completedFuture(null);
     }
     Backend current = backend;
@@ -145,11 +154,40 @@ public final class HermesEngine implements Hermes {
       }
       return Loads.timedAsync(space, clock, loader);
     }
-    CallKeys keys = keys(space, current, key, tags);
+    LocalHits local = localHits;
+    Envelope hit = localHit(local, current, space, call, tags);
+    if (hit != null) {
+      return CompletableFuture.completedFuture(hit.value);
+    }
+    CallKeys keys = keys(space, current, keyOf(call), tags);
+    LocalHits.Ticket ticket = ticket(local, current, space, call, tags, keys);
     CompletableFuture<Object> answer = new CompletableFuture<>();
-    executor.get().execute(() -> readThrough.getAsync(space, current, keys, ttl, versionTtl(ttl), resilience, loader,
-        answer));
+    executor.get().execute(() -> readThrough.getAsync(space, current, keys, ttl, versionTtl(ttl), resilience, ticket,
+        loader, answer));
     return answer;
+  }
+
+  /** The backend key of a call given as a key or a {@link LocalKey}. */
+  static String keyOf(Object call) {
+    return call instanceof LocalKey ? ((LocalKey) call).key() : (String) call;
+  }
+
+  /** The entry {@code local} serves from memory, counted as a hit; {@code null} if none. */
+  private static Envelope localHit(LocalHits local, Backend current, KeySpace space, Object call, List<String> tags) {
+    if (local == null || local.backend != current) {
+      return null;
+    }
+    Envelope hit = local.find(space, call, tags);
+    if (hit != null) {
+      space.counters.hits.increment();
+    }
+    return hit;
+  }
+
+  /** Before the backend is read: what lets a hit it finds be served from memory, if {@code local} serves {@code current}. */
+  private static LocalHits.Ticket ticket(LocalHits local, Backend current, KeySpace space, Object call,
+      List<String> tags, CallKeys keys) {
+    return local != null && local.backend == current ? local.ticket(space, call, tags, keys) : null;
   }
 
   private CallKeys keys(KeySpace space, Backend current, String key, List<String> tags) {
@@ -282,7 +320,9 @@ public final class HermesEngine implements Hermes {
     }
     Backend previous = NearCacheOptions.behind(backend);
     NearCacheOptions.retire(backend);
+    closeLocalHits();
     backend = settings.near.around(newBackend, settings.prefix, clock, task -> executor.get().execute(task));
+    localHits = LocalHits.in(backend, settings.prefix, layout, clock, settings.near.maxEntries());
     flights.clear();
     guard.reset();
     return previous;
@@ -295,11 +335,20 @@ public final class HermesEngine implements Hermes {
 
   @Override
   public void close() {
+    closeLocalHits();
     Backend current = backend;
     if (current != null) {
       current.close();
     }
     executor.close();
+  }
+
+  private void closeLocalHits() {
+    LocalHits retired = localHits;
+    localHits = null;
+    if (retired != null) {
+      retired.close();
+    }
   }
 
   static void checkTag(String tag) {

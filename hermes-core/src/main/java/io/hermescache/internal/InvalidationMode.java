@@ -1,5 +1,7 @@
 package io.hermescache.internal;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * {@code hermes.invalidate(() -> bean.method(args))}: while the call runs on this thread, the intercepted
  * cached call drops the entry it would read instead of reading it.
@@ -7,15 +9,19 @@ package io.hermescache.internal;
 final class InvalidationMode {
 
   private final ThreadLocal<Pending> pending = new ThreadLocal<>();
+  /** Calls in invalidation mode on any thread: while none is, a cached call skips the thread-local lookup. */
+  private final AtomicInteger running = new AtomicInteger();
 
   /** Runs {@code call} in invalidation mode; it must reach a cached method. */
   void run(Runnable call) {
     Pending outer = pending.get();
     Pending mine = new Pending();
     pending.set(mine);
+    running.incrementAndGet();
     try {
       call.run();
     } finally {
+      running.decrementAndGet();
       if (outer == null) {
         pending.remove();
       } else {
@@ -32,14 +38,14 @@ final class InvalidationMode {
     return pending.get() != null;
   }
 
-  /** In invalidation mode: invalidates {@code key} on {@code engine} and says so. */
-  boolean invalidatesInstead(HermesEngine engine, String key) {
-    Pending current = pending.get();
+  /** In invalidation mode: invalidates the entry of {@code call} (a key or a {@link LocalKey}) and says so. */
+  boolean invalidatesInstead(HermesEngine engine, Object call) {
+    Pending current = running.get() == 0 ? null : pending.get();
     if (current == null) {
       return false;
     }
     current.reached = true;
-    engine.invalidate(key);
+    engine.invalidate(HermesEngine.keyOf(call));
     return true;
   }
 

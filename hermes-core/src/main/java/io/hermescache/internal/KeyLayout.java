@@ -66,6 +66,11 @@ public final class KeyLayout {
     return Keys.fit(tagPrefix + tag, limits);
   }
 
+  /** Whether {@code backendKey} is a lock's (unfitted): a lock guards no value. */
+  boolean isLock(String backendKey) {
+    return backendKey.startsWith(lockPrefix);
+  }
+
   /** The fitted keys of {@code tags}, in order. */
   List<String> tagKeys(List<String> tags, KeyLimits limits) {
     List<String> keys = new ArrayList<>(tags.size());

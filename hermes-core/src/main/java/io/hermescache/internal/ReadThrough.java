@@ -41,7 +41,7 @@ final class ReadThrough {
 
   /** The call on the caller's thread; the loader runs there too. */
   Object get(KeySpace space, Backend backend, CallKeys keys, Function<Object, Duration> ttl, Duration versionTtl,
-      Resilience resilience, Callable<?> loader) throws Exception {
+      Resilience resilience, LocalHits.Ticket local, Callable<?> loader) throws Exception {
     while (true) {
       VersionedRead.Result read;
       try {
@@ -58,6 +58,7 @@ final class ReadThrough {
       }
       if (read.state == State.HIT) {
         space.counters.hits.increment();
+        remember(local, read, ttl, resilience);
         return read.entry.value;
       }
       Computation computation = new Computation(parts, space, backend, keys, ttl, versionTtl, resilience, read);
@@ -93,7 +94,8 @@ final class ReadThrough {
 
   /** The call on the executor, completing {@code answer}; the loader's stage is awaited, never blocked on. */
   void getAsync(KeySpace space, Backend backend, CallKeys keys, Function<Object, Duration> ttl, Duration versionTtl,
-      Resilience resilience, Callable<? extends CompletionStage<?>> loader, CompletableFuture<Object> answer) {
+      Resilience resilience, LocalHits.Ticket local, Callable<? extends CompletionStage<?>> loader,
+      CompletableFuture<Object> answer) {
     VersionedRead.Result read;
     try {
       read = reader.read(space, backend, keys, true, true);
@@ -120,6 +122,7 @@ final class ReadThrough {
       }
       if (read.state == State.HIT) {
         space.counters.hits.increment();
+        remember(local, read, ttl, resilience);
         answer.complete(read.entry.value);
         return;
       }
@@ -155,7 +158,8 @@ final class ReadThrough {
       }
       running.outcome.whenComplete((value, error) -> {
         if (AsyncDriver.unwrap(error) instanceof Abandoned) {
-          executor.get().execute(() -> getAsync(space, backend, keys, ttl, versionTtl, resilience, loader, answer));
+          executor.get().execute(() -> getAsync(space, backend, keys, ttl, versionTtl, resilience, null, loader,
+              answer));
         } else {
           Loads.complete(answer, value, error == null ? null : AsyncDriver.unwrap(error));
         }
@@ -168,6 +172,14 @@ final class ReadThrough {
       Loads.complete(answer, value, error);
     });
     AsyncDriver.run(computation, loader, clock, executor.get(), computed);
+  }
+
+  /** A hit read after {@code local} was taken is served from memory next time. */
+  private static void remember(LocalHits.Ticket local, VersionedRead.Result read, Function<Object, Duration> ttl,
+      Resilience resilience) {
+    if (local != null) {
+      local.remember(read.entry, ttl, resilience.refreshAhead());
+    }
   }
 
   /**

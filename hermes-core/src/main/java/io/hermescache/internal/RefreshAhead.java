@@ -35,15 +35,19 @@ final class RefreshAhead {
    * is not a stale value that fail-safe stored again for the throttle period.
    */
   static boolean due(Envelope entry, Function<Object, Duration> ttl, double fraction, long nowMillis) {
+    return nowMillis >= dueAt(entry, ttl, fraction);
+  }
+
+  /** The time in milliseconds from which {@code entry} is {@link #due}; {@link Long#MAX_VALUE} if never. */
+  static long dueAt(Envelope entry, Function<Object, Duration> ttl, double fraction) {
     if (fraction <= 0 || entry.computeMillis < 0) {
-      return false;
+      return Long.MAX_VALUE;
     }
     Duration valueTtl = ttl.apply(entry.value);
     if (valueTtl == null || valueTtl.isZero() || valueTtl.isNegative()) {
-      return false;
+      return Long.MAX_VALUE;
     }
-    long early = (long) (Durations.millis(valueTtl) * (1 - fraction));
-    return nowMillis >= entry.expiresAt - early;
+    return entry.expiresAt - (long) (Durations.millis(valueTtl) * (1 - fraction));
   }
 
   /** Starts refreshing with a loader that returns the value, unless this JVM is already refreshing the key. */

@@ -4,11 +4,13 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.hermescache.spi.Backend;
+import io.hermescache.spi.InvalidationChannel;
 import io.hermescache.spi.Payload;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A backend in this JVM's heap, on Caffeine: bounded to {@code maxEntries} keys (entries, tag versions
@@ -22,6 +24,7 @@ import java.util.Map;
 public final class InProcessBackend implements Backend {
 
   private final Cache<String, Stored> cache;
+  private final HeapChannels changes = new HeapChannels();
   private final boolean copyOnRead;
   private final Object writeLock = new Object();
 
@@ -31,7 +34,9 @@ public final class InProcessBackend implements Backend {
     }
     this.copyOnRead = copyOnRead;
     // maintenance (eviction, expiry) on the calling threads: handing it to a pool costs each hit a wake-up
+    // (the removal listener then runs before the write that removed or replaced the key returns)
     this.cache = Caffeine.newBuilder().maximumSize(maxEntries).expireAfter(new PerEntryTtl()).executor(Runnable::run)
+        .<String, Stored>removalListener((key, stored, cause) -> changes.announce(key))
         .build();
   }
 
@@ -44,6 +49,17 @@ public final class InProcessBackend implements Backend {
   @Override
   public boolean inProcess() {
     return true;
+  }
+
+  /**
+   * A channel on which this backend itself announces every key it replaced or removed (written over,
+   * deleted, expired or evicted), before the call that changed it returns; so the engine may keep decoded
+   * hits of its own and drop them at once, whichever engine changed a version. None with
+   * {@code copyOnRead}: every hit must then decode a fresh copy.
+   */
+  @Override
+  public Optional<InvalidationChannel> invalidationChannel(String prefix) {
+    return copyOnRead ? Optional.empty() : Optional.of(changes.channel(prefix));
   }
 
   @Override

@@ -11,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * One intercepted call of a {@code @HermesCached} method, bound to its entry: what a
- * {@link ReturnTypeSupport} needs to serve it. Key, tags and TTL are rendered once, when the call is made.
+ * {@link ReturnTypeSupport} needs to serve it. Tags and TTL are rendered once, when the call is made; the key
+ * too, unless the call's arguments identify it in memory.
  */
 public final class CachedCall {
 
@@ -19,7 +20,8 @@ public final class CachedCall {
   private final KeySpace space;
   private final CachedMethodPlan plan;
   private final InvocationContext context;
-  private final String key;
+  /** The call's key, or the {@code LocalKey} of its arguments that renders it only when the backend is read. */
+  private final Object call;
   private final List<String> tags;
   private final Function<Object, Duration> ttl;
 
@@ -30,7 +32,7 @@ public final class CachedCall {
     this.plan = plan;
     this.context = context;
     Object[] arguments = context.getParameters();
-    this.key = plan.key(arguments);
+    this.call = plan.localKey(arguments);
     this.tags = plan.tags(arguments);
     this.ttl = plan.ttl(arguments, configuredTtl);
   }
@@ -46,7 +48,7 @@ public final class CachedCall {
    * type takes when skipped (null, zero or false) is returned.
    */
   public Object value() throws Exception {
-    Object value = engine.get(space, key, tags, ttl, context::proceed);
+    Object value = engine.get(space, call, tags, ttl, context::proceed);
     // invalidation skips the body and yields null, which a primitive return type cannot take
     return value != null ? value : plan.skippedValue();
   }
@@ -57,7 +59,7 @@ public final class CachedCall {
    * at once and a stage completed with null returned.
    */
   public CompletionStage<Object> valueAsync(Callable<? extends CompletionStage<?>> loader) {
-    return engine.getAsync(space, key, tags, ttl, loader);
+    return engine.getAsync(space, call, tags, ttl, loader);
   }
 
   /** Whether this call only drops its entry ({@code hermes.invalidate(call)}) rather than reading it. */

@@ -54,14 +54,15 @@ final class Engine {
     return engine.defaultTtl();
   }
 
-  Object get(KeySpace space, String key, List<String> tags, Function<Object, Duration> ttl, Callable<?> loader)
+  /** @param call the call's key, or the {@code LocalKey} of its arguments that renders it */
+  Object get(KeySpace space, Object call, List<String> tags, Function<Object, Duration> ttl, Callable<?> loader)
       throws Exception {
-    return engine.get(space, key, tags, ttl, loader);
+    return engine.get(space, call, tags, ttl, loader);
   }
 
-  CompletionStage<Object> getAsync(KeySpace space, String key, List<String> tags, Function<Object, Duration> ttl,
+  CompletionStage<Object> getAsync(KeySpace space, Object call, List<String> tags, Function<Object, Duration> ttl,
       Callable<? extends CompletionStage<?>> loader) {
-    return engine.getAsync(space, key, tags, ttl, loader);
+    return engine.getAsync(space, call, tags, ttl, loader);
   }
 
   /** Whether the current thread is inside {@code hermes.invalidate(call)}. */

@@ -34,17 +34,22 @@ public final class CachedMethodPlan {
   private final InterceptedMethod site;
   private final String name;
   private final Function<Object[], String> keys;
+  /** Default keys of parameters compared exactly by {@code equals}: calls are told apart by their arguments. */
+  private final boolean argumentTuples;
   private final List<Template> tags;
   private final Function<Object, Duration> fixedTtl;
   private final Supplier<? extends TtlPolicy> ttlPolicy;
   private final ResilienceOverrides resilience;
 
-  private CachedMethodPlan(InterceptedMethod site, Function<Object[], String> keys, List<Template> tags,
+  private CachedMethodPlan(InterceptedMethod site, HermesCached cached, Function<Object[], String> keys,
+      List<Template> tags,
       Function<Object, Duration> fixedTtl, Supplier<? extends TtlPolicy> ttlPolicy, ResilienceOverrides resilience) {
     this.resilience = resilience;
     this.site = site;
     this.name = site.beanClass.getName() + "." + site.method.getName();
     this.keys = keys;
+    this.argumentTuples = cached.keyGenerator() == KeyGenerator.class && cached.key().isEmpty()
+        && ArgumentTuple.exact(site.method.getParameterTypes());
     this.tags = tags;
     this.fixedTtl = fixedTtl;
     this.ttlPolicy = ttlPolicy;
@@ -94,7 +99,8 @@ public final class CachedMethodPlan {
     }
     Supplier<? extends TtlPolicy> ttlPolicy = cached.ttlPolicy() == TtlPolicy.class ? null
         : instance(site, "ttlPolicy", cached.ttlPolicy(), instances);
-    return new CachedMethodPlan(site, keys(site, cached, instances), site.templates("tags", cached.tags()), fixedTtl,
+    return new CachedMethodPlan(site, cached, keys(site, cached, instances), site.templates("tags", cached.tags()),
+        fixedTtl,
         ttlPolicy, members.resilience());
   }
 
@@ -220,6 +226,15 @@ public final class CachedMethodPlan {
   /** The entry key of a call, without {@code {prefix}:entry:}. */
   public String key(Object[] arguments) {
     return keys.apply(arguments);
+  }
+
+  /**
+   * What the engine keeps a call's hit under in this JVM's memory: a {@link io.hermescache.internal.LocalKey}
+   * of the arguments where {@code equals} tells calls apart exactly (no key is rendered on such a hit), else
+   * the {@link #key} itself.
+   */
+  public Object localKey(Object[] arguments) {
+    return argumentTuples ? new ArgumentTuple(this, arguments.clone()) : key(arguments);
   }
 
   /** The rendered tags of a call. */
