@@ -3,18 +3,12 @@ package io.hermescache.benchmarks;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,12 +16,11 @@ import org.springframework.context.annotation.Configuration;
  * The peer of {@link CdiHitBenchmark}: a hit of Spring's {@code @Cacheable} on a {@code CaffeineCacheManager}
  * in a plain Spring context (no Boot), what a Spring application pays for {@code repository.find(42)}.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-public class SpringCaffeineHitBenchmark {
+public class SpringCaffeineHitBenchmark extends SpringCacheableHit {
 
-  /** Spring's cache abstraction on Caffeine, bounded and expiring like the Hermes in-process backend. */
+  /** Spring's cache abstraction on Caffeine, bounded and expiring like the raw Caffeine of {@link CdiHitBenchmark}. */
   @Configuration
   @EnableCaching
   public static class CaffeineCaching {
@@ -44,24 +37,8 @@ public class SpringCaffeineHitBenchmark {
     }
   }
 
-  private AnnotationConfigApplicationContext context;
-  private SpringUserRepository repository;
-
-  @Setup
-  public void setUp() {
-    context = new AnnotationConfigApplicationContext(CaffeineCaching.class);
-    repository = context.getBean(SpringUserRepository.class);
-    Hits.requireOneComputation("Spring @Cacheable on Caffeine", () -> repository.find(42),
-        repository::computations);
-  }
-
-  @TearDown
-  public void tearDown() {
-    context.close();
-  }
-
-  @Benchmark
-  public Object cacheableHit() {
-    return repository.find(42);
+  @Override
+  protected Class<?> configuration() {
+    return CaffeineCaching.class;
   }
 }

@@ -4,17 +4,11 @@ import io.hermescache.benchmarks.InProcessHitBenchmark.User;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.cache.RedisCacheConfiguration;
@@ -29,10 +23,9 @@ import org.springframework.data.redis.serializer.RedisSerializationContext.Seria
  * {@code RedisCacheManager} (Jedis connection factory, the value in JSON by Jackson), in a plain Spring
  * context. The server is named by {@code -Dhermes.redis.uri}; {@code benchmarks/run} starts one.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-public class SpringRedisHitBenchmark {
+public class SpringRedisHitBenchmark extends SpringCacheableHit {
 
   /** Spring's cache abstraction on Redis, with the entry time to live of the Hermes benchmark. */
   @Configuration
@@ -58,26 +51,8 @@ public class SpringRedisHitBenchmark {
     }
   }
 
-  private AnnotationConfigApplicationContext context;
-  private SpringUserRepository repository;
-
-  @Setup
-  public void setUp() {
-    context = new AnnotationConfigApplicationContext(RedisCaching.class);
-    repository = context.getBean(SpringUserRepository.class);
-    // an entry left on the server by an earlier fork would make the first call a hit too
-    context.getBean(CacheManager.class).getCache("users").clear();
-    Hits.requireOneComputation("Spring @Cacheable on RedisCacheManager", () -> repository.find(42),
-        repository::computations);
-  }
-
-  @TearDown
-  public void tearDown() {
-    context.close();
-  }
-
-  @Benchmark
-  public Object cacheableHit() {
-    return repository.find(42);
+  @Override
+  protected Class<?> configuration() {
+    return RedisCaching.class;
   }
 }
