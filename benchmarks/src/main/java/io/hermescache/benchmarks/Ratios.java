@@ -75,6 +75,10 @@ public final class Ratios {
       Double measured = scores.get(comparison.measured);
       Double baseline = scores.get(comparison.baseline);
       if (measured != null && baseline != null) {
+        if (!units.get(comparison.measured).equals(units.get(comparison.baseline))) {
+          throw new IllegalStateException(comparison.what + ": the two benchmarks report in different units, "
+              + units.get(comparison.measured) + " and " + units.get(comparison.baseline));
+        }
         ratios.put(comparison.what, measured / baseline);
         System.out.printf(Locale.ROOT, "| %s | %.3f %s | %.3f %s | %.3f | %s |%n", comparison.what, measured,
             units.get(comparison.measured), baseline, units.get(comparison.baseline), measured / baseline, comparison.target);
