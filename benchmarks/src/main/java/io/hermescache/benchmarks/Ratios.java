@@ -14,15 +14,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads a JMH JSON result file and prints, as a Markdown table, each Hermes figure as a ratio to the
- * plain library measured in the same run: ratios hold on a noisy machine where absolute numbers do not.
+ * Reads JMH JSON result files and prints, as a Markdown table, each Hermes figure as a ratio to the plain
+ * library or the peer measured in the same run: ratios hold on a noisy machine where absolute numbers do
+ * not. A ratio is Hermes' throughput divided by the other's (ops per time unit), so above 1 Hermes is
+ * faster; a target of "&lt;= 1.2 times the peer's time" reads "&gt;= 0.83" here.
  *
- * <p>{@code java -cp benchmarks.jar io.hermescache.benchmarks.Ratios target/jmh.json [chart.svg]} also draws
- * the ratios as a bar chart for the site.
+ * <p>{@code java -cp benchmarks.jar io.hermescache.benchmarks.Ratios jmh.json [quarkus-jmh.json ...] [chart.svg]}
+ * also draws the ratios as a bar chart for the site. A comparison whose two benchmarks are not both in the
+ * files (a run of a few benchmarks only) is left out.
  */
 public final class Ratios {
 
-  /** A Hermes benchmark, the baseline it is compared with, and the project's target for the ratio. */
+  /** A Hermes benchmark, the baseline or peer it is compared with, and the project's target for the ratio. */
   private record Comparison(String what, String measured, String baseline, String target) {}
 
   private static final List<Comparison> COMPARISONS = List.of(
@@ -39,43 +42,68 @@ public final class Ratios {
       new Comparison("Memcached hit / raw spymemcached get", "MemcachedHitBenchmark.hermesHit",
           "MemcachedHitBenchmark.rawGet", ""),
       new Comparison("Memcached hit, 3 tags / raw spymemcached get", "MemcachedHitBenchmark.hermesHitThreeTags",
-          "MemcachedHitBenchmark.rawGet", ""));
+          "MemcachedHitBenchmark.rawGet", ""),
+      new Comparison("CDI proxy hit / floor interceptor (one Caffeine get) on Weld", "CdiHitBenchmark.proxyHit",
+          "CdiHitBenchmark.floorInterceptorHit", ""),
+      new Comparison("CDI proxy hit / Spring @Cacheable on Caffeine", "CdiHitBenchmark.proxyHit",
+          "SpringCaffeineHitBenchmark.cacheableHit", ">= 1.0"),
+      new Comparison("CDI proxy hit, 3 tags / Spring @Cacheable on Caffeine", "CdiHitBenchmark.proxyHitThreeTags",
+          "SpringCaffeineHitBenchmark.cacheableHit", ">= 0.83"),
+      new Comparison("Redis hit / Spring @Cacheable on RedisCacheManager", "RedisHitBenchmark.hermesHit",
+          "SpringRedisHitBenchmark.cacheableHit", ""),
+      new Comparison("Redis hit, 3 tags / Spring @Cacheable on RedisCacheManager",
+          "RedisHitBenchmark.hermesHitThreeTags", "SpringRedisHitBenchmark.cacheableHit", ""),
+      new Comparison("@HermesCached / @CacheResult (quarkus-cache), one Quarkus app", "QuarkusHitBenchmark.hermesHit",
+          "QuarkusHitBenchmark.cacheResultHit", ">= 1.0"),
+      new Comparison("@HermesCached, 3 tags / @CacheResult (quarkus-cache)", "QuarkusHitBenchmark.hermesHitThreeTags",
+          "QuarkusHitBenchmark.cacheResultHit", ">= 0.83"));
 
   private Ratios() {}
-
-  /** Horizontal bars, one per ratio, on a scale from 0 to 1 (the plain library). */
-  private static String chart(Map<String, Double> ratios) {
-    int labelWidth = 330;
-    int barWidth = 360;
-    int rowHeight = 26;
-    int height = 40 + rowHeight * ratios.size();
-    StringBuilder svg = new StringBuilder();
-    svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
-        + " font-family=\"sans-serif\" font-size=\"12\">%n", labelWidth + barWidth + 70, height));
-    svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"10\" x2=\"%d\" y2=\"%d\" stroke=\"#999\""
-        + " stroke-dasharray=\"4\"/>%n<text x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"#666\">"
-        + "1.0 = the plain library</text>%n", labelWidth + barWidth, labelWidth + barWidth, height - 20,
-        labelWidth + barWidth, height - 6));
-    int y = 12;
-    for (Map.Entry<String, Double> ratio : ratios.entrySet()) {
-      double shown = Math.min(ratio.getValue(), 1.0);
-      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n"
-          + "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"#3b6ea5\"/>%n"
-          + "<text x=\"%.1f\" y=\"%d\">%.3f</text>%n", labelWidth - 8, y + 12, escape(ratio.getKey()), labelWidth, y,
-          Math.max(1, shown * barWidth), labelWidth + Math.max(1, shown * barWidth) + 4, y + 12, ratio.getValue()));
-      y += rowHeight;
-    }
-    return svg.append("</svg>\n").toString();
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-  }
 
   public static void main(String[] args) throws IOException {
     Map<String, Double> scores = new LinkedHashMap<>();
     Map<String, String> units = new LinkedHashMap<>();
-    try (Reader file = Files.newBufferedReader(Path.of(args[0])); JsonReader reader = Json.createReader(file)) {
+    for (String file : args) {
+      if (file.endsWith(".json")) {
+        read(Path.of(file), scores, units);
+      }
+    }
+    System.out.println("| comparison (Hermes throughput / the other's) | Hermes | baseline or peer | ratio | target |");
+    System.out.println("|---|---|---|---|---|");
+    Map<String, Double> ratios = new LinkedHashMap<>();
+    for (Comparison comparison : COMPARISONS) {
+      Double measured = scores.get(comparison.measured);
+      Double baseline = scores.get(comparison.baseline);
+      if (measured != null && baseline != null) {
+        if (!units.get(comparison.measured).equals(units.get(comparison.baseline))) {
+          throw new IllegalStateException(comparison.what + ": the two benchmarks report in different units, "
+              + units.get(comparison.measured) + " and " + units.get(comparison.baseline));
+        }
+        ratios.put(comparison.what, measured / baseline);
+        System.out.printf(Locale.ROOT, "| %s | %.3f %s | %.3f %s | %.3f | %s |%n", comparison.what, measured,
+            units.get(comparison.measured), baseline, units.get(comparison.baseline), measured / baseline, comparison.target);
+      }
+    }
+    for (String file : args) {
+      if (file.endsWith(".svg")) {
+        Files.writeString(Path.of(file), RatioChart.svg(ratios));
+      }
+    }
+    Double small = scores.get("CleanTagBenchmark.cleanTag[entries=100]");
+    Double large = scores.get("CleanTagBenchmark.cleanTag[entries=1000000]");
+    if (small != null && large != null) {
+      System.out.printf(Locale.ROOT, "| clean(tag) at 10^6 entries / at 10^2 (time) | %.0f ns | %.0f ns | %.2f | <= 1.5 |%n",
+          large, small, large / small);
+    }
+    System.out.println();
+    System.out.println("| benchmark | score | unit |");
+    System.out.println("|---|---|---|");
+    scores.forEach((name, score) -> System.out.printf(Locale.ROOT, "| %s | %.3f | %s |%n", name, score, units.get(name)));
+  }
+
+  /** Adds each benchmark of a JMH JSON result file, named {@code Class.method[param=value]}. */
+  private static void read(Path file, Map<String, Double> scores, Map<String, String> units) throws IOException {
+    try (Reader input = Files.newBufferedReader(file); JsonReader reader = Json.createReader(input)) {
       for (JsonValue run : reader.readArray()) {
         JsonObject result = run.asJsonObject();
         String name = result.getString("benchmark").replaceFirst(".*\\.(\\w+\\.\\w+)$", "$1");
@@ -88,30 +116,5 @@ public final class Ratios {
         units.put(name, metric.getString("scoreUnit"));
       }
     }
-    System.out.println("| comparison | Hermes | baseline | ratio | target |");
-    System.out.println("|---|---|---|---|---|");
-    Map<String, Double> ratios = new LinkedHashMap<>();
-    for (Comparison comparison : COMPARISONS) {
-      Double measured = scores.get(comparison.measured);
-      Double baseline = scores.get(comparison.baseline);
-      if (measured != null && baseline != null) {
-        ratios.put(comparison.what, measured / baseline);
-        System.out.printf(Locale.ROOT, "| %s | %.3f %s | %.3f %s | %.3f | %s |%n", comparison.what, measured,
-            units.get(comparison.measured), baseline, units.get(comparison.baseline), measured / baseline, comparison.target);
-      }
-    }
-    if (args.length > 1) {
-      Files.writeString(Path.of(args[1]), chart(ratios));
-    }
-    Double small = scores.get("CleanTagBenchmark.cleanTag[entries=100]");
-    Double large = scores.get("CleanTagBenchmark.cleanTag[entries=1000000]");
-    if (small != null && large != null) {
-      System.out.printf(Locale.ROOT, "| clean(tag) at 10^6 entries / at 10^2 | %.0f ns | %.0f ns | %.2f | <= 1.5 |%n", large,
-          small, large / small);
-    }
-    System.out.println();
-    System.out.println("| benchmark | score | unit |");
-    System.out.println("|---|---|---|");
-    scores.forEach((name, score) -> System.out.printf(Locale.ROOT, "| %s | %.3f | %s |%n", name, score, units.get(name)));
   }
 }
