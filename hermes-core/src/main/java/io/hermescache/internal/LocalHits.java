@@ -2,7 +2,6 @@ package io.hermescache.internal;
 
 import io.hermescache.spi.Backend;
 import io.hermescache.spi.Clock;
-import io.hermescache.spi.InvalidationChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,24 +10,24 @@ import java.util.function.Function;
 
 /**
  * Hits served from this JVM's memory: the decoded entry a read found coherent is served again, without
- * reading the backend, while neither it nor any of the versions it was read under changed and it is not due for expiry
- * or a refresh. A hit is one lookup and a few reads of {@link KeyStamps}, not a lookup per version.
+ * reading the backend, while neither it nor any of the versions it was read under changed, its backend
+ * still vouches for the read, and it is not due for expiry or a refresh. A hit is one lookup and a few
+ * reads of {@link KeyStamps}, not a lookup per version.
  *
- * <p>Only in front of a backend whose {@link InvalidationChannel} announces every change of a key before
- * the change returns (the in-process backend's): whoever changed a version, through this engine or another
- * one on the same backend, its stamp has moved by the time the invalidation returns. The stamps a hit
- * holds are taken before the backend is read ({@link #ticket}): an invalidation that returned before that
- * is seen by the read, one that returns after it moves a stamp the hit holds. So this serves nothing the
- * backend would not.
+ * <p>Only in front of a {@link LocalHitSource}: a backend in this JVM that tells of every change of a key
+ * before the change returns here (the in-process backend; the near cache, for the changes it hears of).
+ * The stamps a hit holds are taken before the backend is read ({@link #ticket}): a change told before that
+ * is seen by the read, one told after it moves a stamp the hit holds. So this serves nothing its backend
+ * would not.
  */
-final class LocalHits implements InvalidationChannel.Listener, AutoCloseable {
+final class LocalHits implements LocalHitSource.Changes, AutoCloseable {
 
   final Backend backend;
-  private final InvalidationChannel channel;
+  private final LocalHitSource source;
   private final KeyLayout layout;
   private final Clock clock;
-  private final KeyStamps stamps = new KeyStamps();
   private final int maxEntries;
+  private final KeyStamps stamps = new KeyStamps();
   /**
    * By the call's key or {@link LocalKey}, as the engine was called: the entries of a key in two spaces are
    * the same backend entry.
@@ -36,31 +35,38 @@ final class LocalHits implements InvalidationChannel.Listener, AutoCloseable {
   private final ConcurrentHashMap<Object, Hit> hits = new ConcurrentHashMap<>();
   /** The keys of {@link #hits} in the order they came in; the oldest leaves first once there are too many. */
   private final ConcurrentLinkedQueue<Object> arrivals = new ConcurrentLinkedQueue<>();
-  private volatile boolean listening;
 
-  private LocalHits(Backend backend, InvalidationChannel channel, KeyLayout layout, Clock clock, int maxEntries) {
+  private LocalHits(Backend backend, LocalHitSource source, KeyLayout layout, Clock clock, int maxEntries) {
     this.backend = backend;
-    this.channel = channel;
+    this.source = source;
     this.layout = layout;
     this.clock = clock;
     this.maxEntries = maxEntries;
-    channel.subscribe(this);
+    source.listen(this);
   }
 
-  /** Local hits in front of {@code backend}, or {@code null} if it is remote or announces no changes. */
+  /**
+   * Local hits in front of {@code backend}, or {@code null} if it is not a {@link LocalHitSource} nor an
+   * in-process backend with an invalidation channel.
+   */
   static LocalHits in(Backend backend, String prefix, KeyLayout layout, Clock clock, int maxEntries) {
+    if (backend instanceof LocalHitSource) {
+      return new LocalHits(backend, (LocalHitSource) backend, layout, clock, maxEntries);
+    }
     if (backend == null || !backend.inProcess()) {
       return null;
     }
     return backend.invalidationChannel(prefix)
-        .map(channel -> new LocalHits(backend, channel, layout, clock, maxEntries)).orElse(null);
+        .map(channel -> new LocalHits(backend, new ChannelHitSource(channel), layout, clock, maxEntries))
+        .orElse(null);
   }
 
   /** The entry of {@code call} as {@code space} with {@code tags} would read it from the backend now, or {@code null}. */
   Envelope find(KeySpace space, Object call, List<String> tags) {
     Hit hit = hits.get(call);
-    if (hit == null || hit.space != space || hit.tags != tags && !hit.tags.equals(tags) || !listening
-        || !stamps.unchanged(hit.slots, hit.seen) || clock.currentTimeMillis() >= hit.until) {
+    if (hit == null || hit.space != space || hit.tags != tags && !hit.tags.equals(tags)
+        || !stamps.unchanged(hit.slots, hit.seen) || !source.vouches(hit.voucher)
+        || clock.currentTimeMillis() >= hit.until) {
       return null;
     }
     return hit.entry;
@@ -79,12 +85,30 @@ final class LocalHits implements InvalidationChannel.Listener, AutoCloseable {
       slots[i] = KeyStamps.slot(keys.readKeys.get(i));
       seen[i] = stamps.stamp(slots[i]);
     }
-    return new Ticket(space, call, tags, slots, seen, listening);
+    return new Ticket(space, call, tags, keys.readKeys, slots, seen);
   }
 
   /** The number of hits held: at most {@code maxEntries}, give or take the stores under way. */
   int size() {
     return hits.size();
+  }
+
+  @Override
+  public void changed(String key) {
+    if (!layout.isLock(key)) {
+      stamps.changed(key);
+    }
+  }
+
+  @Override
+  public void lost() {
+    stamps.changedAll();
+  }
+
+  @Override
+  public void close() {
+    source.stopListening(this);
+    hits.clear();
   }
 
   private void store(Object call, Hit hit) {
@@ -101,61 +125,35 @@ final class LocalHits implements InvalidationChannel.Listener, AutoCloseable {
     }
   }
 
-  @Override
-  public void subscribed() {
-    listening = true;
-  }
-
-  @Override
-  public void unsubscribed() {
-    listening = false;
-    stamps.changedAll();
-  }
-
-  @Override
-  public void invalidated(List<String> keys) {
-    for (String key : keys) {
-      if (!layout.isLock(key)) {
-        stamps.changed(key);
-      }
-    }
-  }
-
-  @Override
-  public void pinged(String token) {}
-
-  @Override
-  public void close() {
-    channel.close();
-    hits.clear();
-  }
-
   /** What {@link #ticket} took; {@link #remember} makes it a hit. */
   final class Ticket {
     private final KeySpace space;
     private final Object call;
     private final List<String> tags;
+    private final List<String> readKeys;
     private final int[] slots;
     private final long[] seen;
-    private final boolean heard;
 
-    private Ticket(KeySpace space, Object call, List<String> tags, int[] slots, long[] seen, boolean heard) {
+    private Ticket(KeySpace space, Object call, List<String> tags, List<String> readKeys, int[] slots,
+        long[] seen) {
       this.space = space;
       this.call = call;
       this.tags = tags;
+      this.readKeys = readKeys;
       this.slots = slots;
       this.seen = seen;
-      this.heard = heard;
     }
 
     /**
      * Serves {@code entry}, found coherent by the read after this ticket, from memory until it expires or is
-     * due for an early refresh or a refresh ahead of {@code refreshAhead} (a fraction of {@code ttl}).
+     * due for an early refresh or a refresh ahead of {@code refreshAhead} (a fraction of {@code ttl}), while
+     * the backend vouches for the read.
      */
     void remember(Envelope entry, Function<Object, Duration> ttl, double refreshAhead) {
-      if (heard) {
+      long voucher = source.vouch(readKeys);
+      if (voucher != LocalHitSource.NOT_VOUCHED) {
         long until = Math.min(entry.earlyRefreshUnlikelyBefore(), RefreshAhead.dueAt(entry, ttl, refreshAhead));
-        store(call, new Hit(space, tags, slots, seen, entry, until));
+        store(call, new Hit(space, tags, slots, seen, voucher, entry, until));
       }
     }
   }
@@ -165,15 +163,17 @@ final class LocalHits implements InvalidationChannel.Listener, AutoCloseable {
     final List<String> tags;
     final int[] slots;
     final long[] seen;
+    final long voucher;
     final Envelope entry;
     /** The time in milliseconds from which the backend is read again. */
     final long until;
 
-    Hit(KeySpace space, List<String> tags, int[] slots, long[] seen, Envelope entry, long until) {
+    Hit(KeySpace space, List<String> tags, int[] slots, long[] seen, long voucher, Envelope entry, long until) {
       this.space = space;
       this.tags = tags;
       this.slots = slots;
       this.seen = seen;
+      this.voucher = voucher;
       this.entry = entry;
       this.until = until;
     }

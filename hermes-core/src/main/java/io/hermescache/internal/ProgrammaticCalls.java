@@ -23,6 +23,8 @@ final class ProgrammaticCalls {
   private final HermesEngine engine;
   /** By stats group, then value type: two lookups and no allocation on every call. */
   private final Map<String, Map<Type, KeySpace>> spaces = new ConcurrentHashMap<>();
+  /** Immutable, so a racy read sees a whole one or none. */
+  private volatile ConstantTtl lastTtl;
 
   ProgrammaticCalls(HermesEngine engine) {
     this.engine = engine;
@@ -35,7 +37,7 @@ final class ProgrammaticCalls {
     KeySpace space = space(key, group, type);
     Resilience resilience = overrides == null ? space.resilience : engine.resilience(overrides);
     try {
-      return (T) engine.get(space, key, checkedTags(tags), new ConstantTtl(ttl), resilience, loader);
+      return (T) engine.get(space, key, checkedTags(tags), constantTtl(ttl), resilience, loader);
     } catch (RuntimeException | Error e) {
       throw e;
     } catch (Exception e) {
@@ -49,7 +51,7 @@ final class ProgrammaticCalls {
     Objects.requireNonNull(loader, "loader");
     KeySpace space = space(key, group, type);
     Resilience resilience = overrides == null ? space.resilience : engine.resilience(overrides);
-    return (CompletionStage<T>) engine.getAsync(space, key, checkedTags(tags), new ConstantTtl(ttl), resilience,
+    return (CompletionStage<T>) engine.getAsync(space, key, checkedTags(tags), constantTtl(ttl), resilience,
         loader::get);
   }
 
@@ -58,6 +60,17 @@ final class ProgrammaticCalls {
     return new ResilienceOverrides(options.staleFor().orElse(null), options.softTimeout().orElse(null),
         options.hardTimeout().orElse(null),
         options.refreshAhead().isPresent() ? options.refreshAhead().getAsDouble() : null);
+  }
+
+  /** Most calls repeat one TTL: the last one is kept rather than allocated again on every hit. */
+  private ConstantTtl constantTtl(Duration ttl) {
+    ConstantTtl last = lastTtl;
+    if (last != null && last.ttl.equals(ttl)) {
+      return last;
+    }
+    last = new ConstantTtl(ttl);
+    lastTtl = last;
+    return last;
   }
 
   private KeySpace space(String key, String groupName, Type type) {

@@ -1,5 +1,6 @@
 package io.hermescache.internal.near;
 
+import io.hermescache.internal.LocalHitSource;
 import io.hermescache.spi.Clock;
 import io.hermescache.spi.InvalidationChannel;
 import java.time.Duration;
@@ -36,7 +37,7 @@ final class ChannelTrust implements InvalidationChannel.Listener {
   private static final System.Logger LOG = System.getLogger(NearCache.class.getName());
 
   private final InvalidationChannel channel;
-  private final LocalCopies copies;
+  private final LocalHitSource.Changes heard;
   private final Clock clock;
   private final Executor executor;
   private final Duration pingEvery;
@@ -46,10 +47,10 @@ final class ChannelTrust implements InvalidationChannel.Listener {
   private volatile boolean closed;
   private volatile Clock.Cancellable nextPing;
 
-  ChannelTrust(InvalidationChannel channel, LocalCopies copies, Clock clock, Executor executor,
+  ChannelTrust(InvalidationChannel channel, LocalHitSource.Changes heard, Clock clock, Executor executor,
       Duration maxStaleness) {
     this.channel = channel;
-    this.copies = copies;
+    this.heard = heard;
     this.clock = clock;
     this.executor = executor;
     Duration quarter = maxStaleness.dividedBy(4);
@@ -76,6 +77,7 @@ final class ChannelTrust implements InvalidationChannel.Listener {
   @Override
   public void unsubscribed() {
     trust = new Trust(NONE, Long.MIN_VALUE);
+    heard.lost();
     LOG.log(System.Logger.Level.INFO, "Near cache: invalidation channel lost; local copies now live at most"
         + " hermes.near.max-staleness until it is back");
   }
@@ -83,7 +85,7 @@ final class ChannelTrust implements InvalidationChannel.Listener {
   @Override
   public void invalidated(List<String> keys) {
     for (String key : keys) {
-      copies.changed(key);
+      heard.changed(key);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.hermescache.internal.near;
 
+import io.hermescache.internal.LocalHitSource;
 import io.hermescache.internal.NearCacheOptions;
 import io.hermescache.internal.near.LocalCopies.Copy;
 import io.hermescache.spi.Backend;
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * channel; so the invalidating JVM never serves the old version. Without a channel (Memcached), a copy lives
  * at most {@code max-staleness}.
  */
-public final class NearCache implements Backend {
+public final class NearCache implements Backend, LocalHitSource {
 
   private static final System.Logger LOG = System.getLogger(NearCache.class.getName());
 
@@ -42,6 +43,8 @@ public final class NearCache implements Backend {
   private final String tagPrefix;
   private final String namespaceKey;
   private final AtomicBoolean started = new AtomicBoolean();
+  /** The engine's hits from memory, told of every change this JVM makes or hears of. */
+  private volatile LocalHitSource.Changes local;
 
   /**
    * A near cache of {@code options.maxEntries()} copies in front of {@code remote}, for the keys of
@@ -53,7 +56,7 @@ public final class NearCache implements Backend {
     this.maxStalenessNanos = nanos(options.maxStaleness());
     this.copies = new LocalCopies(options.maxEntries());
     Optional<InvalidationChannel> offered = remote.invalidationChannel(prefix);
-    this.channel = offered.map(c -> new ChannelTrust(c, copies, clock, executor, options.maxStaleness()))
+    this.channel = offered.map(c -> new ChannelTrust(c, new Heard(), clock, executor, options.maxStaleness()))
         .orElse(null);
     entryPrefix = prefix + ":entry:";
     versionPrefix = prefix + ":version:";
@@ -159,7 +162,7 @@ public final class NearCache implements Backend {
     if (added) {
       changed(key); // a key that expired in the backend may still be held elsewhere
     } else {
-      copies.changed(key);
+      dropCopy(key);
     }
     return added;
   }
@@ -235,7 +238,7 @@ public final class NearCache implements Backend {
     List<String> announced = new ArrayList<>(keys.length);
     boolean versions = false;
     for (String key : keys) {
-      copies.changed(key);
+      dropCopy(key);
       if (copiable(key)) {
         announced.add(key);
         versions |= !key.startsWith(entryPrefix);
@@ -251,6 +254,68 @@ public final class NearCache implements Backend {
         throw e;
       }
       LOG.log(System.Logger.Level.DEBUG, () -> "Near cache: an entry's change was not announced: " + e);
+    }
+  }
+
+  /** Drops this JVM's copy of {@code key}, and the engine's hits read under it. */
+  private void dropCopy(String key) {
+    copies.changed(key);
+    LocalHitSource.Changes hits = local;
+    if (hits != null) {
+      hits.changed(key);
+    }
+  }
+
+  @Override
+  public void listen(LocalHitSource.Changes changes) {
+    local = changes;
+  }
+
+  @Override
+  public void stopListening(LocalHitSource.Changes changes) {
+    local = null;
+  }
+
+  /**
+   * Vouches for a read only while it was made on the live subscription of the channel: every copy it used
+   * was read on it, so no message of a change of them was missed. Without a channel (Memcached), never.
+   */
+  @Override
+  public long vouch(List<String> keys) {
+    ChannelTrust.Trust trust = trust();
+    if (trust.epoch == ChannelTrust.NONE) {
+      return NOT_VOUCHED;
+    }
+    for (String key : keys) {
+      Copy copy = copies.get(key);
+      if (copy == null || copy.epoch != trust.epoch) {
+        return NOT_VOUCHED;
+      }
+    }
+    return trust.epoch;
+  }
+
+  /** While the subscription that read it is live and was heard from within {@code max-staleness}. */
+  @Override
+  public boolean vouches(long voucher) {
+    ChannelTrust.Trust trust = trust();
+    return voucher == trust.epoch && trust.confirmedUpTo != Long.MIN_VALUE
+        && clock.nanoTime() - trust.confirmedUpTo <= maxStalenessNanos;
+  }
+
+  /** What the channel tells: a change drops the copy and the hits read under it; a lost subscription, every hit. */
+  private final class Heard implements LocalHitSource.Changes {
+    @Override
+    public void changed(String key) {
+      dropCopy(key);
+    }
+
+    @Override
+    public void lost() {
+      LocalHitSource.Changes hits = local;
+      if (hits != null) {
+        hits.lost();
+      }
     }
   }
 
