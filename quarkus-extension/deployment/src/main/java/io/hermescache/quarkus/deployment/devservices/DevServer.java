@@ -9,8 +9,8 @@ import java.util.Optional;
 /** A server Hermes can start in dev and test mode, and the one key that points Hermes at it. */
 enum DevServer {
 
-  REDIS("redis", "hermes.redis.uri", "redis://localhost:6379/0", "redis://my-redis:6379/0", "redis-server",
-      "docker.io/library/redis:7", 6379) {
+  REDIS("redis", List.of("hermes.redis.uri", "hermes.redis.cluster", "hermes.redis.sentinel.nodes"),
+      "redis://localhost:6379/0", "redis://my-redis:6379/0", "redis-server", "docker.io/library/redis:7", 6379) {
     @Override
     List<String> command(String executable, int port) {
       // a scratch server: nothing written to disk, nothing kept from one start to the next
@@ -29,7 +29,7 @@ enum DevServer {
     }
   },
 
-  MEMCACHED("memcached", "hermes.memcached.servers", "localhost:11211", "my-memcached:11211", "memcached",
+  MEMCACHED("memcached", List.of("hermes.memcached.servers"), "localhost:11211", "my-memcached:11211", "memcached",
       "docker.io/library/memcached:1.6", 11211) {
     @Override
     List<String> command(String executable, int port) {
@@ -50,16 +50,17 @@ enum DevServer {
   };
 
   private final String backend;
-  private final String key;
+  private final List<String> addressKeys;
   private final String fallback;
   private final String example;
   private final String executable;
   private final String image;
   private final int port;
 
-  DevServer(String backend, String key, String fallback, String example, String executable, String image, int port) {
+  DevServer(String backend, List<String> addressKeys, String fallback, String example, String executable, String image,
+      int port) {
     this.backend = backend;
-    this.key = key;
+    this.addressKeys = addressKeys;
     this.fallback = fallback;
     this.example = example;
     this.executable = executable;
@@ -92,7 +93,12 @@ enum DevServer {
 
   /** The Hermes key that names the server, e.g. {@code hermes.redis.uri}. */
   String key() {
-    return key;
+    return addressKeys.get(0);
+  }
+
+  /** The keys any of which, set, says where the servers are, e.g. the seeds of a Redis Cluster too. */
+  List<String> addressKeys() {
+    return addressKeys;
   }
 
   /**
@@ -101,8 +107,8 @@ enum DevServer {
    * @param why why it starts none, e.g. {@code "Dev Services are off"}
    */
   String unsetMessage(String why) {
-    return "hermes.backend=" + backend + " but " + key + " is not set and " + why + ", so Hermes uses " + fallback
-        + "; set " + key + " (e.g. %dev." + key + "=" + example + ") to use another server";
+    return "hermes.backend=" + backend + " but " + key() + " is not set and " + why + ", so Hermes uses " + fallback
+        + "; set " + key() + " (e.g. %dev." + key() + "=" + example + ") to use another server";
   }
 
   /** The binary looked for on the {@code PATH}, e.g. {@code redis-server}. */

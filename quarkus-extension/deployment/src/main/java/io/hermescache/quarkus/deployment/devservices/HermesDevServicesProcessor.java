@@ -35,6 +35,7 @@ import org.jboss.logging.Logger;
 @BuildSteps(onlyIf = IsDevServicesSupportedByLaunchMode.class)
 class HermesDevServicesProcessor {
 
+  /** The feature HermesProcessor declares. */
   static final String FEATURE = "hermes";
   /** What quarkus-redis-client's Dev Services set for its default client. */
   static final String REDIS_CLIENT_HOSTS = "quarkus.redis.hosts";
@@ -45,7 +46,8 @@ class HermesDevServicesProcessor {
   void devServices(HermesBuildTimeConfig config, DevServicesConfig devServicesConfig, LaunchModeBuildItem launchMode,
       DockerStatusBuildItem docker, DevServicesComposeProjectBuildItem compose,
       List<DevServicesSharedNetworkBuildItem> sharedNetwork, BuildProducer<DevServicesResultBuildItem> results) {
-    Optional<DevServer> wanted = DevServer.forBackend(configuredBackend()).filter(s -> !ConfigUtils.isPropertyNonEmpty(s.key()));
+    Optional<DevServer> wanted = DevServer.forBackend(configuredBackend())
+        .filter(server -> server.addressKeys().stream().noneMatch(ConfigUtils::isPropertyNonEmpty));
     if (wanted.isEmpty()) {
       return;
     }

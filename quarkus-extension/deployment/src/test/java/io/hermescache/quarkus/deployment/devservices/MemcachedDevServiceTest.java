@@ -2,10 +2,8 @@ package io.hermescache.quarkus.deployment.devservices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hermescache.HermesCached;
 import io.hermescache.quarkus.runtime.HermesConfig;
 import io.quarkus.test.QuarkusUnitTest;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,7 +11,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -73,15 +70,5 @@ class MemcachedDevServiceTest {
     String[] address = System.clearProperty(STARTED).split(":");
     assertThat(Servers.accepts(address[0], Integer.parseInt(address[1]))).as("memcached stopped with the application")
         .isFalse();
-  }
-
-  @ApplicationScoped
-  public static class Prices {
-    private final AtomicInteger calls = new AtomicInteger();
-
-    @HermesCached
-    public String of(String fruit) {
-      return fruit + " #" + calls.incrementAndGet();
-    }
   }
 }

@@ -2,16 +2,13 @@ package io.hermescache.quarkus.deployment.devservices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hermescache.HermesCached;
 import io.hermescache.quarkus.runtime.HermesConfig;
 import io.quarkus.deployment.builditem.DevServicesResultBuildItem;
 import io.quarkus.test.QuarkusUnitTest;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,16 +60,6 @@ class RedisClientDevServiceTest {
     assertThat(prices.of("pear")).isEqualTo("pear #1");
     try (Jedis jedis = new Jedis(URI.create(redisClientHosts))) {
       assertThat(jedis.keys("shared:entry:*")).hasSize(1);
-    }
-  }
-
-  @ApplicationScoped
-  public static class Prices {
-    private final AtomicInteger calls = new AtomicInteger();
-
-    @HermesCached
-    public String of(String fruit) {
-      return fruit + " #" + calls.incrementAndGet();
     }
   }
 }

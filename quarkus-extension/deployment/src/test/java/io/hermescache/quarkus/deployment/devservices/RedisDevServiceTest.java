@@ -3,14 +3,11 @@ package io.hermescache.quarkus.deployment.devservices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hermescache.Hermes;
-import io.hermescache.HermesCached;
 import io.hermescache.quarkus.runtime.HermesConfig;
 import io.quarkus.test.QuarkusUnitTest;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
@@ -67,19 +64,5 @@ class RedisDevServiceTest {
     URI started = URI.create(System.clearProperty(STARTED));
     assertThat(Servers.accepts(started.getHost(), started.getPort())).as("redis-server stopped with the application")
         .isFalse();
-  }
-
-  @ApplicationScoped
-  public static class Prices {
-    private final AtomicInteger calls = new AtomicInteger();
-
-    @HermesCached
-    public String of(String fruit) {
-      return fruit + " #" + calls.incrementAndGet();
-    }
-
-    public int calls() {
-      return calls.get();
-    }
   }
 }
