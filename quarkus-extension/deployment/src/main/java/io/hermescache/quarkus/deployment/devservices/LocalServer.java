@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 /**
  * A {@code redis-server} or {@code memcached} binary run as a child process on a free loopback port, for
  * machines without Docker. Quarkus' Dev Services registry closes it when the application stops, which
- * ends the process.
+ * ends the process; a JVM that exits without closing the application (a {@code @QuarkusTest} run ends
+ * so) ends it through a shutdown hook, as Testcontainers' reaper removes containers.
  */
 final class LocalServer implements Startable {
 
@@ -25,6 +26,7 @@ final class LocalServer implements Startable {
   private final DevServer server;
   private final Path executable;
   private Process process;
+  private Thread stopAtExit;
   private int port;
 
   LocalServer(DevServer server, Path executable) {
@@ -41,6 +43,9 @@ final class LocalServer implements Startable {
         process = new ProcessBuilder(server.command(executable.toString(), port))
             .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         awaitReady();
+        Process started = process;
+        stopAtExit = new Thread(started::destroy, "hermes-dev-services-stop-" + server.executable());
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
         return;
       } catch (IOException | IllegalStateException e) {
         close();
@@ -100,6 +105,14 @@ final class LocalServer implements Startable {
   public void close() {
     if (process == null) {
       return;
+    }
+    if (stopAtExit != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopAtExit);
+      } catch (IllegalStateException exiting) {
+        // the JVM is exiting: the hook stops the process too
+      }
+      stopAtExit = null;
     }
     process.destroy();
     try {
