@@ -28,17 +28,14 @@ import io.quarkus.arc.processor.BeanInfo;
 import io.quarkus.arc.processor.InterceptorBindingRegistrar;
 import io.quarkus.deployment.Capabilities;
 import io.quarkus.deployment.Capability;
-import io.quarkus.deployment.IsNormal;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
 import io.quarkus.deployment.annotations.ExecutionTime;
-import io.quarkus.deployment.annotations.Produce;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.AdditionalIndexedClassesBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.ExtensionSslNativeSupportBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
-import io.quarkus.deployment.builditem.ServiceStartBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveHierarchyBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ServiceProviderBuildItem;
 import io.quarkus.deployment.metrics.MetricsCapabilityBuildItem;
@@ -59,10 +56,7 @@ import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.ClassType;
 import org.jboss.jandex.DotName;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.jandex.IndexView;
-import org.jboss.logging.Logger;
 
 /**
  * The build steps of the Hermes extension: what hermes-cdi's portable extension does while a CDI
@@ -72,7 +66,6 @@ import org.jboss.logging.Logger;
 class HermesProcessor {
 
   private static final String FEATURE = "hermes";
-  private static final Logger LOG = Logger.getLogger(HermesProcessor.class);
   private static final DotName CACHED = DotName.createSimple(HermesCached.class);
   private static final DotName INVALIDATE = DotName.createSimple(HermesInvalidate.class);
   // by name: loading these classes needs MicroProfile Health or Micrometer, which the build may not have
@@ -114,21 +107,6 @@ class HermesProcessor {
             QuarkusPlannedBeans.class, WorkerPoolExecutor.class, ArcInstanceClasses.class, QuarkusSettings.class)
         .setUnremovable()
         .build();
-  }
-
-  /**
-   * In dev and test mode, {@code hermes.backend=redis} without {@code hermes.redis.uri} falls back to
-   * {@code localhost:6379}: say in one line what to set, before the first call finds nothing there.
-   */
-  @BuildStep(onlyIfNot = IsNormal.class)
-  @Produce(ServiceStartBuildItem.class) // consumed by every start, so this step always runs
-  void redisWithoutUri() {
-    Config config = ConfigProvider.getConfig();
-    if ("redis".equals(config.getOptionalValue("hermes.backend", String.class).map(String::trim).orElse(""))
-        && config.getOptionalValue("hermes.redis.uri", String.class).isEmpty()) {
-      LOG.warn("hermes.backend=redis but hermes.redis.uri is not set, so Hermes uses redis://localhost:6379/0;"
-          + " set hermes.redis.uri (e.g. %dev.hermes.redis.uri=redis://my-redis:6379/0) to use another server");
-    }
   }
 
   /** {@code rediss://} needs SSL in a native image. */
