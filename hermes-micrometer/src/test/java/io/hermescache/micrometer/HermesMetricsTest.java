@@ -36,6 +36,8 @@ class HermesMetricsTest {
       assertThat(count("cache.gets", "programmatic", "hit")).as("a cache first seen after binding").isEqualTo(1);
       assertThat(count("cache.gets", "programmatic", "miss")).isEqualTo(3);
       assertThat(count("cache.load", "programmatic", "success")).isEqualTo(2);
+      assertThat(registry.get("cache.puts").tag("cache", "programmatic").functionCounter().count())
+          .as("the two values computed; not the failure").isEqualTo(2);
       assertThat(count("cache.load", "programmatic", "failure")).isEqualTo(1);
       assertThat(registry.get("hermes.lock.waits").tag("cache", "programmatic").functionCounter().count()).isZero();
       assertThat(registry.get("hermes.errors").tag("cache", "programmatic").functionCounter().count()).isZero();
