@@ -47,6 +47,9 @@ class HermesMetricsTest {
       assertThat(loads.totalTime(TimeUnit.NANOSECONDS)).isPositive();
       assertThat(registry.get("cache.gets").tags("cache", "programmatic", "result", "hit").functionCounter().getId()
           .getTag("app")).isEqualTo("shop");
+      assertThat(registry.get("cache.gets").tag("result", "miss").functionCounter().getId().getDescription())
+          .as("one description per name").isEqualTo(registry.get("cache.gets").tag("result", "hit").functionCounter()
+              .getId().getDescription());
       assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getTags().toString())
           .doesNotContain("users").doesNotContain("orders"));
     }
