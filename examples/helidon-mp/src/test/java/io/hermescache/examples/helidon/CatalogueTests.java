@@ -6,6 +6,7 @@ import io.hermescache.CacheStats;
 import io.hermescache.Hermes;
 import io.hermescache.HermesStats;
 import io.hermescache.test.DownBackend;
+import io.hermescache.test.PrometheusText;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.client.Entity;
@@ -13,8 +14,6 @@ import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -113,11 +112,7 @@ abstract class CatalogueTests {
 
     String metrics = metrics();
 
-    assertThat(meter(metrics, "cache_gets_total", "hit")).isEqualTo(stats.hits()).isPositive();
-    assertThat(meter(metrics, "cache_gets_total", "miss")).isEqualTo(stats.misses()).isPositive();
-    assertThat(meter(metrics, "cache_puts_total", null)).isEqualTo(stats.puts());
-    assertThat(meter(metrics, "cache_load_total", "success")).isEqualTo(stats.loads());
-    assertThat(meter(metrics, "cache_load_duration_seconds_count", null)).isEqualTo(stats.loads() + stats.loadFailures());
+    PrometheusText.assertShows(metrics, PRODUCT, stats);
   }
 
   @Test
@@ -145,19 +140,6 @@ abstract class CatalogueTests {
   private String metrics() {
     target.path("micrometer").request(MediaType.TEXT_PLAIN).get(String.class);
     return target.path("micrometer").request(MediaType.TEXT_PLAIN).get(String.class);
-  }
-
-  /** The value of {@code name} for {@link #PRODUCT}, with {@code result} when given. */
-  private static long meter(String metrics, String name, String result) {
-    Pattern line = Pattern.compile("(?m)^" + name + "\\{([^}]*)\\} (\\S+)$");
-    Matcher matcher = line.matcher(metrics);
-    while (matcher.find()) {
-      String tags = matcher.group(1);
-      if (tags.contains("cache=\"" + PRODUCT + "\"") && (result == null || tags.contains("result=\"" + result + "\""))) {
-        return (long) Double.parseDouble(matcher.group(2));
-      }
-    }
-    throw new AssertionError("No " + name + " for " + PRODUCT + " in\n" + metrics);
   }
 
   Product product(long id) {
