@@ -7,8 +7,8 @@ import java.time.Duration;
  *
  * @param hits calls served from the cache
  * @param misses calls that found no usable value
- * @param puts values written to the backend: computed values, and stale values fail-safe stored again
- *     (a value not stored, because it lost its lock or was invalidated meanwhile, is not counted)
+ * @param puts values written to the backend: computed values, and stale values fail-safe stored again (not
+ *     a {@code null} when nulls are not cached, nor a value that lost its lock or was invalidated meanwhile)
  * @param loads runs of the method (or loader) that returned a value
  * @param loadFailures runs that threw
  * @param loadTime total time spent in runs
