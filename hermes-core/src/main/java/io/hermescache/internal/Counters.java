@@ -9,6 +9,7 @@ final class Counters {
 
   final LongAdder hits = new LongAdder();
   final LongAdder misses = new LongAdder();
+  final LongAdder puts = new LongAdder();
   final LongAdder loads = new LongAdder();
   final LongAdder loadFailures = new LongAdder();
   final LongAdder loadNanos = new LongAdder();
@@ -24,7 +25,7 @@ final class Counters {
   }
 
   CacheStats snapshot() {
-    return new CacheStats(hits.sum(), misses.sum(), loads.sum(), loadFailures.sum(),
+    return new CacheStats(hits.sum(), misses.sum(), puts.sum(), loads.sum(), loadFailures.sum(),
         Duration.ofNanos(loadNanos.sum()), lockWaits.sum(), errors.sum(), refreshes.sum(), stale.sum(),
         timeouts.sum());
   }

@@ -89,8 +89,10 @@ final class EntryWriter {
     byte[] bytes = Envelope.encode(versions, expiresAt, computeMillis, value, space.type, serialiser, compressor,
         compressionThreshold);
     Duration grace = valueTtl.compareTo(lease) < 0 ? valueTtl : lease;
-    if (!backend.setIfLocked(keys.lockKey(), token, keys.entryKey, Payload.of(bytes),
+    if (backend.setIfLocked(keys.lockKey(), token, keys.entryKey, Payload.of(bytes),
         Durations.plus(valueTtl, Durations.max(grace, staleFor)))) {
+      space.counters.puts.increment();
+    } else {
       reportNotStored(space, backend, keys, token, versions);
     }
   }

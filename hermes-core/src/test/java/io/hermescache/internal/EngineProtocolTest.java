@@ -101,6 +101,7 @@ class EngineProtocolTest {
       assertThat(stats.refreshes()).isEqualTo(1);
       assertThat(stats.misses()).as("a refresh is not a miss").isEqualTo(1);
       assertThat(stats.loads()).isEqualTo(2);
+      assertThat(stats.puts()).as("the first value and its refresh").isEqualTo(2);
     }
   }
 
@@ -134,6 +135,7 @@ class EngineProtocolTest {
       }
       assertThat(loads).hasValue(2);
       assertThat(hermes.stats().total().errors()).as("never silent").isEqualTo(2);
+      assertThat(hermes.stats().total().puts()).as("nothing was stored").isZero();
     }
   }
 

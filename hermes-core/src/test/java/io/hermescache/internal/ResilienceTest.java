@@ -97,6 +97,7 @@ class ResilienceTest {
       CacheStats stats = hermes.stats().of("test");
       assertThat(stats.stale()).isEqualTo(2);
       assertThat(stats.loadFailures()).isEqualTo(2);
+      assertThat(stats.puts()).as("v1, then v1 stored again for each throttle period").isEqualTo(3);
     }
   }
 

@@ -28,6 +28,7 @@ import java.util.function.ToDoubleFunction;
  *   <tr><th>meter</th><th>counts</th></tr>
  *   <tr><td>{@code cache.gets{result=hit}}</td><td>calls served from the cache</td></tr>
  *   <tr><td>{@code cache.gets{result=miss}}</td><td>calls that found no usable value</td></tr>
+ *   <tr><td>{@code cache.puts}</td><td>values stored in the backend</td></tr>
  *   <tr><td>{@code cache.load{result=success}}</td><td>computations that returned a value</td></tr>
  *   <tr><td>{@code cache.load{result=failure}}</td><td>computations that threw</td></tr>
  *   <tr><td>{@code cache.load.duration}</td><td>time spent computing (a function timer)</td></tr>
@@ -49,15 +50,19 @@ import java.util.function.ToDoubleFunction;
  */
 public final class HermesMetrics implements MeterBinder {
 
+  private static final String GETS = "Calls served from the cache (result=hit) or that found no usable value (miss)";
+  private static final String LOADS = "Computations that returned a value (result=success) or threw (failure)";
+
   /**
-   * The counters of one cache, by meter name and tags. {@code cache.puts} joins here, one line, once
-   * {@link CacheStats} counts stores.
+   * The counters of one cache, by meter name and tags. Meters of one name share one description: Prometheus
+   * has one HELP line per name, and MicroProfile Metrics registries (Helidon's) refuse two.
    */
   private static final List<CounterMeter> COUNTERS = List.of(
-      new CounterMeter("cache.gets", Tags.of("result", "hit"), "Calls served from the cache", CacheStats::hits),
-      new CounterMeter("cache.gets", Tags.of("result", "miss"), "Calls that found no usable value", CacheStats::misses),
-      new CounterMeter("cache.load", Tags.of("result", "success"), "Computations that returned a value", CacheStats::loads),
-      new CounterMeter("cache.load", Tags.of("result", "failure"), "Computations that threw", CacheStats::loadFailures),
+      new CounterMeter("cache.gets", Tags.of("result", "hit"), GETS, CacheStats::hits),
+      new CounterMeter("cache.gets", Tags.of("result", "miss"), GETS, CacheStats::misses),
+      new CounterMeter("cache.puts", Tags.empty(), "Values stored in the backend", CacheStats::puts),
+      new CounterMeter("cache.load", Tags.of("result", "success"), LOADS, CacheStats::loads),
+      new CounterMeter("cache.load", Tags.of("result", "failure"), LOADS, CacheStats::loadFailures),
       new CounterMeter("hermes.lock.waits", Tags.empty(), "Calls that waited for a peer computing the same key",
           CacheStats::lockWaits),
       new CounterMeter("hermes.errors", Tags.empty(), "Backend or serialisation failures", CacheStats::errors),

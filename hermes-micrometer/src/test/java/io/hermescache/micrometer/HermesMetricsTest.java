@@ -36,6 +36,8 @@ class HermesMetricsTest {
       assertThat(count("cache.gets", "programmatic", "hit")).as("a cache first seen after binding").isEqualTo(1);
       assertThat(count("cache.gets", "programmatic", "miss")).isEqualTo(3);
       assertThat(count("cache.load", "programmatic", "success")).isEqualTo(2);
+      assertThat(registry.get("cache.puts").tag("cache", "programmatic").functionCounter().count())
+          .as("the two values computed; not the failure").isEqualTo(2);
       assertThat(count("cache.load", "programmatic", "failure")).isEqualTo(1);
       assertThat(registry.get("hermes.lock.waits").tag("cache", "programmatic").functionCounter().count()).isZero();
       assertThat(registry.get("hermes.errors").tag("cache", "programmatic").functionCounter().count()).isZero();
@@ -45,6 +47,9 @@ class HermesMetricsTest {
       assertThat(loads.totalTime(TimeUnit.NANOSECONDS)).isPositive();
       assertThat(registry.get("cache.gets").tags("cache", "programmatic", "result", "hit").functionCounter().getId()
           .getTag("app")).isEqualTo("shop");
+      assertThat(registry.get("cache.gets").tag("result", "miss").functionCounter().getId().getDescription())
+          .as("one description per name").isEqualTo(registry.get("cache.gets").tag("result", "hit").functionCounter()
+              .getId().getDescription());
       assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getTags().toString())
           .doesNotContain("users").doesNotContain("orders"));
     }

@@ -45,6 +45,8 @@ public abstract class MeterContractTest {
     assertThat(count("cache.load", SQUARE, "success")).isEqualTo(1);
     assertThat(count("cache.load", SQUARE, "failure")).isZero();
     assertThat(count("cache.load", BROKEN, "failure")).isEqualTo(1);
+    assertThat(registry.get("cache.puts").tag("cache", SQUARE).functionCounter().count()).isEqualTo(1);
+    assertThat(registry.get("cache.puts").tag("cache", BROKEN).functionCounter().count()).isZero();
     FunctionTimer loads = registry.get("cache.load.duration").tag("cache", SQUARE).functionTimer();
     assertThat(loads.count()).isEqualTo(1);
     assertThat(registry.get("hermes.lock.waits").tag("cache", SQUARE).functionCounter().count()).isZero();

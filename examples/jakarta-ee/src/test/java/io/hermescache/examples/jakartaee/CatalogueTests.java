@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hermescache.CacheStats;
 import io.hermescache.HermesStats;
+import io.hermescache.test.PrometheusText;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.IOException;
@@ -119,6 +120,30 @@ abstract class CatalogueTests {
     assertThat(productStats().loads() - loads).isEqualTo(2);
   }
 
+  @Test
+  void theMicrometerCacheMetersCountTheCalls() throws Exception {
+    CacheStats before = productStats();
+    product(1);
+    product(1);
+    product(2);
+    CacheStats stats = productStats();
+    assertThat(stats.puts() - before.puts()).as("products 1 and 2 stored").isEqualTo(2);
+
+    // read twice: the meters of a method first called are bound at a read
+    send("GET", "api/micrometer", null);
+    String metrics = send("GET", "api/micrometer", null).body();
+
+    PrometheusText.assertShows(metrics, PRODUCT, stats);
+  }
+
+  @Test
+  void readinessIncludesTheBackend() throws Exception {
+    HealthCheck hermes = hermesCheck(server(), 200);
+
+    assertThat(hermes.status()).isEqualTo("UP");
+    assertThat(hermes.data()).containsEntry("reachable", "true");
+  }
+
   private Product product(long id) throws IOException, InterruptedException {
     HttpResponse<String> response = send("GET", "api/products/" + id, null);
     assertThat(response.statusCode()).isEqualTo(200);
@@ -136,12 +161,25 @@ abstract class CatalogueTests {
   }
 
   HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(server().base().resolve(path)).timeout(Duration.ofSeconds(30));
+    return send(server(), method, path, json);
+  }
+
+  /** Calls {@code path} of the application on {@code server}, or of the server itself if it starts with a slash. */
+  static HttpResponse<String> send(PayaraMicro server, String method, String path, String json)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(server.base().resolve(path)).timeout(Duration.ofSeconds(30));
     if (json == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
       request.method(method, HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json");
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The {@code hermes} check of the server's {@code /health/ready}, which answered {@code status}. */
+  static HealthCheck hermesCheck(PayaraMicro server, int status) throws IOException, InterruptedException {
+    HttpResponse<String> ready = send(server, "GET", "/health/ready", null);
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(status);
+    return jsonb.fromJson(ready.body(), Health.class).check("hermes");
   }
 }
