@@ -1,0 +1,3 @@
+package io.hermescache.docs.api;
+
+public record User(long id, String name) {}

@@ -1,0 +1,3 @@
+package io.hermescache.docs.quarkus;
+
+public record Stock(long productId, int available) {}

@@ -1,0 +1,40 @@
+package io.hermescache.docs.helidon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hermescache.CacheStats;
+import io.hermescache.HermesStats;
+import io.hermescache.docs.jakartaee.Catalogue;
+import io.hermescache.docs.model.Product;
+import io.helidon.microprofile.testing.junit5.HelidonTest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.client.WebTarget;
+import org.junit.jupiter.api.Test;
+
+@HelidonTest
+class CatalogueTest {
+
+  @Inject
+  WebTarget target;   // a JAX-RS client aimed at the server Helidon started on a random port
+
+  @Test
+  void repeatedReadsAreServedFromTheCache() {
+    CacheStats before = productStats();
+
+    Product first = product(1);
+    Product second = product(1);
+
+    assertThat(second).isEqualTo(first);
+    CacheStats after = productStats();
+    assertThat(after.loads() - before.loads()).as("loads").isEqualTo(1);
+    assertThat(after.hits() - before.hits()).as("hits").isEqualTo(1);
+  }
+
+  private Product product(long id) {
+    return target.path("products/" + id).request().get(Product.class);
+  }
+
+  private CacheStats productStats() {
+    return target.path("cache/stats").request().get(HermesStats.class).of(Catalogue.class.getName() + ".product");
+  }
+}
