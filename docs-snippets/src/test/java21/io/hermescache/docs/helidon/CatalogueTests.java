@@ -11,8 +11,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.client.WebTarget;
 import org.junit.jupiter.api.Test;
 
-@HelidonTest
-class CatalogueTest {
+// helidon.md: the example's tests, shared by its in-process and Redis runs
+/** The tests of the service, run by CatalogueTest (in-process) and CatalogueOnRedisTest. */
+abstract class CatalogueTests {
 
   @Inject
   WebTarget target;   // a JAX-RS client aimed at the server Helidon started on a random port
@@ -30,7 +31,7 @@ class CatalogueTest {
     assertThat(after.hits() - before.hits()).as("hits").isEqualTo(1);
   }
 
-  private Product product(long id) {
+  Product product(long id) {
     return target.path("products/" + id).request().get(Product.class);
   }
 
@@ -38,3 +39,6 @@ class CatalogueTest {
     return target.path("cache/stats").request().get(HermesStats.class).of(Catalogue.class.getName() + ".product");
   }
 }
+
+@HelidonTest
+class CatalogueTest extends CatalogueTests {}
