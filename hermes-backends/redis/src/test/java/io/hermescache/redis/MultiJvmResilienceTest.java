@@ -83,7 +83,9 @@ class MultiJvmResilienceTest {
         + " stale value, method called %d times, slowest call %d ms%n", JVMS, sum(results, 0), sum(results, 1), loads,
         results.stream().mapToLong(r -> r[5]).max().orElse(0));
     assertThat(sum(results, 1)).as("calls not answered with the stale value").isZero();
-    assertThat(loads).as("once per throttle period, across the JVMs").isBetween(3L, 5L);
+    // at most once per throttle period across the JVMs (4 in 3.5 s, 5 at a boundary); at least a retry after
+    // the first, even when a loaded machine starts the workers' calls late in the window
+    assertThat(loads).as("once per throttle period, across the JVMs").isBetween(2L, 5L);
     assertThat(sum(results, 4)).isEqualTo(loads);
   }
 
