@@ -99,6 +99,7 @@ public final class HermesEngine implements Hermes {
    * {@link #invalidate(Runnable)} the entry is deleted instead and {@code null} returned.
    *
    * @param call the entry key without {@code {prefix}:entry:}, or a {@link LocalKey} that renders it
+   * @param tags the call's tags; {@code null} when {@code call} is a {@link LocalKey}, which renders them
    */
   public Object get(KeySpace space, Object call, List<String> tags, Function<Object, Duration> ttl,
       Callable<?> loader) throws Exception {
@@ -126,9 +127,10 @@ public final class HermesEngine implements Hermes {
     if (hit != null) {
       return hit.value;
     }
-    CallKeys keys = keys(space, current, keyOf(call), tags);
+    List<String> rendered = tagsOf(call, tags);
+    CallKeys keys = keys(space, current, keyOf(call), rendered);
     return readThrough.get(space, current, keys, ttl, versionTtl(ttl), resilience, ticket(local, current, space, call,
-        tags, keys), loader);
+        rendered, keys), loader);
   }
 
   /**
@@ -159,8 +161,9 @@ public final class HermesEngine implements Hermes {
     if (hit != null) {
       return CompletableFuture.completedFuture(hit.value);
     }
-    CallKeys keys = keys(space, current, keyOf(call), tags);
-    LocalHits.Ticket ticket = ticket(local, current, space, call, tags, keys);
+    List<String> rendered = tagsOf(call, tags);
+    CallKeys keys = keys(space, current, keyOf(call), rendered);
+    LocalHits.Ticket ticket = ticket(local, current, space, call, rendered, keys);
     CompletableFuture<Object> answer = new CompletableFuture<>();
     executor.get().execute(() -> readThrough.getAsync(space, current, keys, ttl, versionTtl(ttl), resilience, ticket,
         loader, answer));
@@ -170,6 +173,11 @@ public final class HermesEngine implements Hermes {
   /** The backend key of a call given as a key or a {@link LocalKey}. */
   static String keyOf(Object call) {
     return call instanceof LocalKey ? ((LocalKey) call).key() : (String) call;
+  }
+
+  /** The tags of a call: {@code tags}, or those its {@link LocalKey} renders. */
+  private static List<String> tagsOf(Object call, List<String> tags) {
+    return tags != null ? tags : ((LocalKey) call).tags();
   }
 
   /** The entry {@code local} serves from memory, counted as a hit; {@code null} if none. */

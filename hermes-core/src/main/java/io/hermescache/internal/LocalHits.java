@@ -61,10 +61,13 @@ final class LocalHits implements LocalHitSource.Changes, AutoCloseable {
         .orElse(null);
   }
 
-  /** The entry of {@code call} as {@code space} with {@code tags} would read it from the backend now, or {@code null}. */
+  /**
+   * The entry of {@code call} as {@code space} with {@code tags} would read it from the backend now, or
+   * {@code null}. {@code tags}: {@code null} for a {@link LocalKey}, which fixes them.
+   */
   Envelope find(KeySpace space, Object call, List<String> tags) {
     Hit hit = hits.get(call);
-    if (hit == null || hit.space != space || hit.tags != tags && !hit.tags.equals(tags)
+    if (hit == null || hit.space != space || tags != null && hit.tags != tags && !hit.tags.equals(tags)
         || !stamps.unchanged(hit.slots, hit.seen) || !source.vouches(hit.voucher)
         || clock.currentTimeMillis() >= hit.until) {
       return null;

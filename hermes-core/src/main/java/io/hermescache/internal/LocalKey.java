@@ -1,11 +1,17 @@
 package io.hermescache.internal;
 
+import java.util.List;
+
 /**
  * A call's identity in this JVM's memory, cheaper to compare than its backend key and equal to another
- * exactly when their backend keys are equal; the backend key is rendered only when the backend is read.
+ * exactly when their backend keys are equal. What it identifies also fixes the call's tags; key and tags
+ * are rendered only when the backend is read.
  */
 public interface LocalKey {
 
   /** The backend key (without {@code {prefix}:entry:}), rendered on first use. */
   String key();
+
+  /** The call's tags, rendered on first use. */
+  List<String> tags();
 }

@@ -1,6 +1,7 @@
 package io.hermescache.cdi.interceptors;
 
 import io.hermescache.internal.KeySpace;
+import io.hermescache.internal.LocalKey;
 import io.hermescache.internal.plan.CachedMethodPlan;
 import jakarta.interceptor.InvocationContext;
 import java.time.Duration;
@@ -22,6 +23,7 @@ public final class CachedCall {
   private final InvocationContext context;
   /** The call's key, or the {@code LocalKey} of its arguments that renders it only when the backend is read. */
   private final Object call;
+  /** Rendered, or {@code null} when {@link #call} renders them. */
   private final List<String> tags;
   private final Function<Object, Duration> ttl;
 
@@ -33,7 +35,8 @@ public final class CachedCall {
     this.context = context;
     Object[] arguments = context.getParameters();
     this.call = plan.localKey(arguments);
-    this.tags = plan.tags(arguments);
+    // a call identified by its arguments renders its tags only when the backend is read
+    this.tags = call instanceof LocalKey ? null : plan.tags(arguments);
     this.ttl = plan.ttl(arguments, configuredTtl);
   }
 

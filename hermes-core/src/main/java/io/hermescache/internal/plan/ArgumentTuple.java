@@ -2,13 +2,14 @@ package io.hermescache.internal.plan;
 
 import io.hermescache.internal.LocalKey;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * The identity of a call in this JVM's memory: its method and its arguments, compared with {@code equals},
- * as quarkus-cache's composite key is; the backend key (a hash of the encoded arguments) is rendered only
- * when the backend is read. Only for parameters whose {@code equals} holds exactly when their encodings are
+ * as quarkus-cache's composite key is; the backend key (a hash of the encoded arguments) and the tags are
+ * rendered only when the backend is read. Only for parameters whose {@code equals} holds exactly when their encodings are
  * equal ({@link #exact}), so two tuples are equal exactly when their backend keys are.
  */
 final class ArgumentTuple implements LocalKey {
@@ -21,6 +22,7 @@ final class ArgumentTuple implements LocalKey {
   private final Object[] arguments;
   private final int hash;
   private String key;
+  private List<String> tags;
 
   ArgumentTuple(CachedMethodPlan plan, Object[] arguments) {
     this.plan = plan;
@@ -47,6 +49,16 @@ final class ArgumentTuple implements LocalKey {
     if (rendered == null) {
       rendered = plan.key(arguments);
       key = rendered;
+    }
+    return rendered;
+  }
+
+  @Override
+  public List<String> tags() {
+    List<String> rendered = tags;
+    if (rendered == null) {
+      rendered = plan.tags(arguments);
+      tags = rendered;
     }
     return rendered;
   }

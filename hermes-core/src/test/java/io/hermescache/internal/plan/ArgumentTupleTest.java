@@ -18,7 +18,7 @@ class ArgumentTupleTest {
   enum Colour { RED, GREEN }
 
   public static class Catalogue {
-    @HermesCached
+    @HermesCached(tags = {"products", "sku:{sku}", "store:{store}"})
     public String product(String sku, int size, Long store, Colour colour, UUID batch, char grade, boolean gift) {
       return sku;
     }
@@ -73,6 +73,7 @@ class ArgumentTupleTest {
           assertThat(first.hashCode()).isEqualTo(second.hashCode());
         }
         assertThat(((LocalKey) first).key()).isEqualTo(plan.key(one));
+        assertThat(((LocalKey) first).tags()).isEqualTo(plan.tags(one));
       }
     }
   }
