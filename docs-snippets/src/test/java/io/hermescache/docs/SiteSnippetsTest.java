@@ -35,7 +35,7 @@ class SiteSnippetsTest {
       }
     }
 
-    assertThat(missing).as("Java blocks of the pages that are not in docs-snippets/src/test (page:line: first line)")
+    assertThat(missing).as("Java blocks of the pages that are not in docs-snippets/src/test or an example (page:line: first line)")
         .isEmpty();
     assertThat(blocks).as("Java blocks found").isGreaterThan(30);
   }
@@ -70,13 +70,24 @@ class SiteSnippetsTest {
 
   /**
    * The snippet sources: the packages under io.hermescache.docs (not this check), Java 21 ones included
-   * (compiled on JDK 21 and newer only).
+   * (compiled on JDK 21 and newer only), and the examples' own sources, which the build compiles too (the
+   * Helidon example on JDK 21 and newer only), so that a page showing an example's class needs no copy.
    */
   private static List<List<String>> sources() throws IOException {
     List<List<String>> sources = new ArrayList<>();
-    for (String root : List.of("src/test/java", "src/test/java21")) {
-      Path check = MODULE.resolve(root).resolve("io/hermescache/docs");
-      try (Stream<Path> files = Files.walk(MODULE.resolve(root))) {
+    Path check = MODULE.resolve("src/test/java/io/hermescache/docs");
+    List<Path> roots = new ArrayList<>(List.of(MODULE.resolve("src/test/java"), MODULE.resolve("src/test/java21")));
+    try (Stream<Path> examples = Files.list(ROOT.resolve("examples"))) {
+      examples.filter(Files::isDirectory).sorted().forEach(example -> {
+        roots.add(example.resolve("src/main/java"));
+        roots.add(example.resolve("src/test/java"));
+      });
+    }
+    for (Path root : roots) {
+      if (!Files.isDirectory(root)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.walk(root)) {
         files.filter(path -> path.toString().endsWith(".java") && !path.getParent().equals(check))
             .forEach(path -> sources.add(lines(path)));
       }
