@@ -1,7 +1,7 @@
 package io.hermescache;
 
-import io.hermescache.internal.HermesEngine;
 import io.hermescache.internal.ResilienceOverrides;
+import io.hermescache.internal.SettingChecks;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.Arrays;
@@ -131,7 +131,7 @@ public final class CacheOptions {
 
     /** Time to live; positive. */
     public Builder ttl(Duration ttl) {
-      this.ttl = HermesEngine.Options.positive("ttl", ttl);
+      this.ttl = SettingChecks.positive("ttl", ttl);
       return this;
     }
 

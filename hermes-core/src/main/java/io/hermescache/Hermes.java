@@ -4,6 +4,7 @@ import io.hermescache.internal.Choices;
 import io.hermescache.internal.EngineSettings;
 import io.hermescache.internal.HermesEngine;
 import io.hermescache.internal.NearCacheOptions;
+import io.hermescache.internal.SettingChecks;
 import io.hermescache.spi.Backend;
 import io.hermescache.spi.Clock;
 import io.hermescache.spi.Compressor;
@@ -180,13 +181,13 @@ public interface Hermes extends AutoCloseable {
 
     /** Default time to live; positive. */
     public Builder ttl(Duration ttl) {
-      this.ttl = HermesEngine.Options.positive("ttl", ttl);
+      this.ttl = SettingChecks.positive("ttl", ttl);
       return this;
     }
 
     /** Namespace of every key; two applications with different prefixes can share a server. */
     public Builder prefix(String prefix) {
-      this.prefix = HermesEngine.Options.prefix("prefix", prefix);
+      this.prefix = SettingChecks.prefix("prefix", prefix);
       return this;
     }
 
@@ -208,13 +209,13 @@ public interface Hermes extends AutoCloseable {
 
     /** How long a caller waits for a peer computing the same key before computing itself. */
     public Builder lockTimeout(Duration timeout) {
-      this.lockTimeout = HermesEngine.Options.positive("lock timeout", timeout);
+      this.lockTimeout = SettingChecks.positive("lock timeout", timeout);
       return this;
     }
 
     /** How long a lock lives if its holder dies; a living holder renews it every third of this. */
     public Builder lockLease(Duration lease) {
-      this.lockLease = HermesEngine.Options.positive("lock lease", lease);
+      this.lockLease = SettingChecks.positive("lock lease", lease);
       return this;
     }
 

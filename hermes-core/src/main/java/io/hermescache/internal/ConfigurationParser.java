@@ -24,7 +24,7 @@ final class ConfigurationParser {
 
   static Choices parse(Settings source) {
     Duration ttl = positiveDuration(source, "hermes.ttl");
-    String prefix = source.get("hermes.prefix").map(value -> HermesEngine.Options.prefix("hermes.prefix", value))
+    String prefix = source.get("hermes.prefix").map(value -> SettingChecks.prefix("hermes.prefix", value))
         .orElse(null);
     Serialiser serialiser = source.get("hermes.serialiser").map(String::trim).map(name -> switch (name) {
       case "jsonb" -> new JsonbSerialiser();

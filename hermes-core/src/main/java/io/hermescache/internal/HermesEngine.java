@@ -1,7 +1,6 @@
 package io.hermescache.internal;
 
 import io.hermescache.CacheOptions;
-import io.hermescache.HermesConfigurationException;
 import io.hermescache.Hermes;
 import io.hermescache.HermesStats;
 import io.hermescache.spi.Backend;
@@ -123,14 +122,14 @@ public final class HermesEngine implements Hermes {
       return Loads.timed(space, clock, loader);
     }
     LocalHits local = localHits;
-    Envelope hit = localHit(local, current, space, call, tags);
+    Envelope hit = local == null ? null : local.find(current, space, call, tags);
     if (hit != null) {
       return hit.value;
     }
-    List<String> rendered = tagsOf(call, tags);
-    CallKeys keys = keys(space, current, keyOf(call), rendered);
-    return readThrough.get(space, current, keys, ttl, versionTtl(ttl), resilience, ticket(local, current, space, call,
-        rendered, keys), loader);
+    List<String> rendered = LocalKey.tagsOf(call, tags);
+    CallKeys keys = keys(space, current, LocalKey.keyOf(call), rendered);
+    return readThrough.get(space, current, keys, ttl, versionTtl(ttl), resilience,
+        local == null ? null : local.ticket(current, space, call, rendered, keys), loader);
   }
 
   /**
@@ -157,45 +156,17 @@ public final class HermesEngine implements Hermes {
       return Loads.timedAsync(space, clock, loader);
     }
     LocalHits local = localHits;
-    Envelope hit = localHit(local, current, space, call, tags);
+    Envelope hit = local == null ? null : local.find(current, space, call, tags);
     if (hit != null) {
       return CompletableFuture.completedFuture(hit.value);
     }
-    List<String> rendered = tagsOf(call, tags);
-    CallKeys keys = keys(space, current, keyOf(call), rendered);
-    LocalHits.Ticket ticket = ticket(local, current, space, call, rendered, keys);
+    List<String> rendered = LocalKey.tagsOf(call, tags);
+    CallKeys keys = keys(space, current, LocalKey.keyOf(call), rendered);
+    LocalHits.Ticket ticket = local == null ? null : local.ticket(current, space, call, rendered, keys);
     CompletableFuture<Object> answer = new CompletableFuture<>();
     executor.get().execute(() -> readThrough.getAsync(space, current, keys, ttl, versionTtl(ttl), resilience, ticket,
         loader, answer));
     return answer;
-  }
-
-  /** The backend key of a call given as a key or a {@link LocalKey}. */
-  static String keyOf(Object call) {
-    return call instanceof LocalKey ? ((LocalKey) call).key() : (String) call;
-  }
-
-  /** The tags of a call: {@code tags}, or those its {@link LocalKey} renders. */
-  private static List<String> tagsOf(Object call, List<String> tags) {
-    return tags != null ? tags : ((LocalKey) call).tags();
-  }
-
-  /** The entry {@code local} serves from memory, counted as a hit; {@code null} if none. */
-  private static Envelope localHit(LocalHits local, Backend current, KeySpace space, Object call, List<String> tags) {
-    if (local == null || local.backend != current) {
-      return null;
-    }
-    Envelope hit = local.find(space, call, tags);
-    if (hit != null) {
-      space.counters.hits.increment();
-    }
-    return hit;
-  }
-
-  /** Before the backend is read: what lets a hit it finds be served from memory, if {@code local} serves {@code current}. */
-  private static LocalHits.Ticket ticket(LocalHits local, Backend current, KeySpace space, Object call,
-      List<String> tags, CallKeys keys) {
-    return local != null && local.backend == current ? local.ticket(space, call, tags, keys) : null;
   }
 
   private CallKeys keys(KeySpace space, Backend current, String key, List<String> tags) {
@@ -362,26 +333,6 @@ public final class HermesEngine implements Hermes {
   static void checkTag(String tag) {
     if (tag == null || tag.isEmpty()) {
       throw new IllegalArgumentException("A tag must not be null or empty");
-    }
-  }
-
-  /** The checks the integrations share with the builder. */
-  public static final class Options {
-
-    private Options() {}
-
-    /** {@code value}, if positive; else a {@link HermesConfigurationException} naming {@code what}. */
-    public static Duration positive(String what, Duration value) {
-      Objects.requireNonNull(value, what);
-      if (value.isZero() || value.isNegative()) {
-        throw HermesConfigurationException.badValue(what, value.toString(), "must be positive");
-      }
-      return value;
-    }
-
-    /** {@code value}, if a usable prefix; else a {@link HermesConfigurationException} naming {@code what}. */
-    public static String prefix(String what, String value) {
-      return KeyRules.prefix(what, value);
     }
   }
 }

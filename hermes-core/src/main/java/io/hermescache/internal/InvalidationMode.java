@@ -45,7 +45,7 @@ final class InvalidationMode {
       return false;
     }
     current.reached = true;
-    engine.invalidate(HermesEngine.keyOf(call));
+    engine.invalidate(LocalKey.keyOf(call));
     return true;
   }
 

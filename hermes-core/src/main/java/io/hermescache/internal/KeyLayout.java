@@ -33,7 +33,7 @@ public final class KeyLayout {
 
   /** The layout under {@code prefix} (a valid {@code hermes.prefix}). */
   public static KeyLayout of(String prefix) {
-    return new KeyLayout(HermesEngine.Options.prefix("prefix", prefix));
+    return new KeyLayout(SettingChecks.prefix("prefix", prefix));
   }
 
   /** The namespace version's key, unfitted: what {@code clean()} re-versions and a readiness check reads. */

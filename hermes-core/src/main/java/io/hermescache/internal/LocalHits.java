@@ -22,7 +22,7 @@ import java.util.function.Function;
  */
 final class LocalHits implements LocalHitSource.Changes, AutoCloseable {
 
-  final Backend backend;
+  private final Backend backend;
   private final LocalHitSource source;
   private final KeyLayout layout;
   private final Clock clock;
@@ -62,25 +62,30 @@ final class LocalHits implements LocalHitSource.Changes, AutoCloseable {
   }
 
   /**
-   * The entry of {@code call} as {@code space} with {@code tags} would read it from the backend now, or
-   * {@code null}. {@code tags}: {@code null} for a {@link LocalKey}, which fixes them.
+   * The entry of {@code call} as {@code space} with {@code tags} would read it from {@code current} now,
+   * counted as a hit; or {@code null} (also when {@code current} is not the backend these hits are of).
+   * {@code tags}: {@code null} for a {@link LocalKey}, which fixes them.
    */
-  Envelope find(KeySpace space, Object call, List<String> tags) {
-    Hit hit = hits.get(call);
+  Envelope find(Backend current, KeySpace space, Object call, List<String> tags) {
+    Hit hit = current == backend ? hits.get(call) : null;
     if (hit == null || hit.space != space || tags != null && hit.tags != tags && !hit.tags.equals(tags)
         || !stamps.unchanged(hit.slots, hit.seen) || !source.vouches(hit.voucher)
         || clock.currentTimeMillis() >= hit.until) {
       return null;
     }
+    space.counters.hits.increment();
     return hit.entry;
   }
 
   /**
    * The current stamps of the keys {@code keys} reads (the entry, its versions): taken before the read whose
    * entry may be remembered. The entry's own key counts too, so that a value written over by any engine is
-   * read again.
+   * read again. {@code null} when {@code current} is not the backend these hits are of.
    */
-  Ticket ticket(KeySpace space, Object call, List<String> tags, CallKeys keys) {
+  Ticket ticket(Backend current, KeySpace space, Object call, List<String> tags, CallKeys keys) {
+    if (current != backend) {
+      return null;
+    }
     int read = keys.readKeys.size();
     int[] slots = new int[read];
     long[] seen = new long[read];

@@ -14,4 +14,14 @@ public interface LocalKey {
 
   /** The call's tags, rendered on first use. */
   List<String> tags();
+
+  /** The backend key of a call given as a key or a {@code LocalKey}. */
+  static String keyOf(Object call) {
+    return call instanceof LocalKey ? ((LocalKey) call).key() : (String) call;
+  }
+
+  /** The tags of a call: {@code tags}, or those its {@code LocalKey} renders when {@code tags} is null. */
+  static List<String> tagsOf(Object call, List<String> tags) {
+    return tags != null ? tags : ((LocalKey) call).tags();
+  }
 }

@@ -95,7 +95,7 @@ final class ProgrammaticCalls {
     final Duration ttl;
 
     ConstantTtl(Duration ttl) {
-      this.ttl = HermesEngine.Options.positive("ttl", ttl);
+      this.ttl = SettingChecks.positive("ttl", ttl);
     }
 
     @Override

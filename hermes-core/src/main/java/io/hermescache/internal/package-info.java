@@ -3,7 +3,7 @@
  * is, and applications must not use it. The CDI and Quarkus integrations of this project call exactly
  * {@link io.hermescache.internal.HermesEngine} ({@code keySpace}, {@code defaultTtl}, {@code get},
  * {@code getAsync}, {@code invalidating}), {@link io.hermescache.internal.KeySpace},
- * {@link io.hermescache.internal.HermesEngine.Options} ({@code positive}, {@code prefix}) and
+ * {@link io.hermescache.internal.SettingChecks} ({@code positive}, {@code prefix}) and
  * {@link io.hermescache.internal.KeyLayout}; the rest is private to the engine.
  *
  * <p>How a call goes: {@link io.hermescache.internal.KeyLayout} names the keys;
