@@ -37,6 +37,8 @@ public final class Ratios {
       new Comparison("CDI proxy hit, 3 tags / raw Caffeine get", "CdiHitBenchmark.proxyHitThreeTags",
           "CdiHitBenchmark.rawCaffeineGet", ""),
       new Comparison("Redis hit / raw Jedis GET", "RedisHitBenchmark.hermesHit", "RedisHitBenchmark.rawJedisGet", ">= 0.9"),
+      new Comparison("Redis hit / raw Jedis MGET of the 3 keys it reads", "RedisHitBenchmark.hermesHit",
+          "RedisHitBenchmark.rawJedisMgetOfHitKeys", ""),
       new Comparison("Redis hit, 3 tags / raw Jedis GET", "RedisHitBenchmark.hermesHitThreeTags",
           "RedisHitBenchmark.rawJedisGet", ">= 0.85"),
       new Comparison("Redis hit, near cache on / raw Caffeine get", "NearCacheHitBenchmark.hermesHit",

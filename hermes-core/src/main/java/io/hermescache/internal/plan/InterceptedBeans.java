@@ -4,6 +4,7 @@ import io.hermescache.HermesCached;
 import io.hermescache.HermesInvalidate;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -73,8 +74,13 @@ public final class InterceptedBeans<C> {
    */
   public C cached(Class<?> instanceClass, Method method, Bindings bindings) {
     Methods methods = byInstanceClass.get(instanceClass);
-    C cached = methods.cached.get(method);
+    C cached = methods.seen(method);
     if (cached != null) {
+      return cached;
+    }
+    cached = methods.cached.get(method);
+    if (cached != null) {
+      methods.see(method, cached);
       return cached;
     }
     if (!method.isAnnotationPresent(HermesCached.class) && !BeanPlans.coveredByClass(method, HermesCached.class)) {
@@ -105,12 +111,43 @@ public final class InterceptedBeans<C> {
 
   /** The plans of one bean class: those made at deployment and those made on a first call. */
   private final class Methods {
+    /** How many method instances {@link #seen} remembers: a bean's cached methods, as a rule. */
+    private static final int SEEN_LIMIT = 16;
+
     final Class<?> beanClass;
     final Map<Method, C> cached = new ConcurrentHashMap<>();
     final Map<Method, InvalidationPlan> invalidations = new ConcurrentHashMap<>();
+    /**
+     * Pairs of a {@link Method} instance the container passed and its plan, copied on write. A container
+     * passes the same instance on every call, which is found here by identity: {@code Method.equals}
+     * compares parameter types, a tenth of an in-memory hit.
+     */
+    private volatile Object[] seen = new Object[0];
 
     Methods(Class<?> beanClass) {
       this.beanClass = beanClass;
+    }
+
+    @SuppressWarnings("unchecked")
+    C seen(Method method) {
+      Object[] pairs = seen;
+      for (int i = 0; i < pairs.length; i += 2) {
+        if (pairs[i] == method) {
+          return (C) pairs[i + 1];
+        }
+      }
+      return null;
+    }
+
+    /** Remembers {@code method}'s instance, up to {@link #SEEN_LIMIT} of them; a lost race only costs a lookup. */
+    void see(Method method, C plan) {
+      Object[] pairs = seen;
+      if (pairs.length < 2 * SEEN_LIMIT) {
+        Object[] grown = Arrays.copyOf(pairs, pairs.length + 2);
+        grown[pairs.length] = method;
+        grown[pairs.length + 1] = plan;
+        seen = grown;
+      }
     }
   }
 }
