@@ -1,13 +1,11 @@
 package io.hermescache.internal;
 
 import io.hermescache.spi.Compressor;
-import io.hermescache.spi.Payload;
 import io.hermescache.spi.Serialiser;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -206,15 +204,5 @@ final class Envelope {
     UnreadableValue(Type type, Throwable cause) {
       super("cannot read the stored value as " + type.getTypeName() + ": " + describe(cause), cause);
     }
-  }
-
-  /** The versions under keys {@code 1..} of a read, {@code null} where absent. */
-  static byte[][] versionsOf(List<Payload> read) {
-    byte[][] versions = new byte[read.size() - 1][];
-    for (int i = 1; i < read.size(); i++) {
-      Payload version = read.get(i);
-      versions[i - 1] = version == null ? null : version.bytes();
-    }
-    return versions;
   }
 }
