@@ -1,31 +1,15 @@
 package io.hermescache.memcached;
 
-import io.hermescache.HermesException;
-import io.hermescache.internal.Keys;
 import io.hermescache.spi.Backend;
 import io.hermescache.spi.KeyLimits;
 import io.hermescache.spi.Payload;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import net.spy.memcached.CASValue;
-import net.spy.memcached.ConnectionObserver;
 import net.spy.memcached.FailureMode;
 import net.spy.memcached.MemcachedClient;
 import net.spy.memcached.internal.OperationFuture;
@@ -62,31 +46,21 @@ import net.spy.memcached.ops.StatusCode;
  */
 public final class MemcachedBackend implements Backend {
 
-  private static final System.Logger LOG = System.getLogger(MemcachedBackend.class.getName());
   private static final KeyLimits KEY_LIMITS = KeyLimits.MEMCACHED;
   private static final PayloadTranscoder TRANSCODER = PayloadTranscoder.INSTANCE;
 
   /** memcached reads an expiry over 30 days as a Unix time. */
   private static final long MAX_RELATIVE_EXPIRY_SECONDS = Duration.ofDays(30).toSeconds();
 
-  /** memcached's default item size ({@code -I}), assumed when a server does not tell its own. */
-  private static final int DEFAULT_ITEM_SIZE = 1 << 20;
-
-  /** Room an item needs besides its value: the longest key and the item header, rounded up. */
-  private static final int ITEM_OVERHEAD = 250 + 64;
-
   private final MemcachedSettings settings;
-  private final long timeoutMillis;
-  private final Object connecting = new Object();
-  private volatile MemcachedClient client;
-  private boolean closed;
-
-  private final AtomicLong valuesTooLarge = new AtomicLong();
-  private final AtomicInteger largestValue = new AtomicInteger(largestValue(DEFAULT_ITEM_SIZE));
+  private final ItemSizeLimit itemSizeLimit = new ItemSizeLimit();
+  private final Replies replies;
+  private final MemcachedConnection connection;
 
   MemcachedBackend(MemcachedSettings settings) {
     this.settings = settings;
-    this.timeoutMillis = settings.timeout().toMillis();
+    this.replies = new Replies(settings);
+    this.connection = new MemcachedConnection(settings, itemSizeLimit, toString());
   }
 
   @Override
@@ -94,8 +68,8 @@ public final class MemcachedBackend implements Backend {
     if (keys.isEmpty()) {
       return List.of();
     }
-    String subject = keys.size() == 1 ? named(keys.get(0)) : keys.size() + " keys";
-    Map<String, Payload> found = retryingOnce(() -> await(client().asyncGetBulk(keys, TRANSCODER), "get", subject));
+    String subject = keys.size() == 1 ? KeyNames.named(keys.get(0)) : keys.size() + " keys";
+    Map<String, Payload> found = replies.read(() -> client().asyncGetBulk(keys, TRANSCODER), "get", subject);
     List<Payload> values = new ArrayList<>(keys.size());
     for (String key : keys) {
       values.add(found.get(key));
@@ -106,7 +80,7 @@ public final class MemcachedBackend implements Backend {
   /** Stores {@code value}; a value over the server's item size is skipped, see the class description. */
   @Override
   public void set(String key, Payload value, Duration ttl) {
-    if (fits(key, value)) {
+    if (itemSizeLimit.fits(key, value)) {
       store("set", key, value, () -> client().set(key, expiry(ttl), value, TRANSCODER));
     } else {
       delete(key); // as memcached does when it refuses a value: the previous one must not outlive the write
@@ -116,14 +90,15 @@ public final class MemcachedBackend implements Backend {
   /** As {@link Backend#add}; {@code false} too for a value over the server's item size. */
   @Override
   public boolean add(String key, Payload value, Duration ttl) {
-    return fits(key, value) && store("add", key, value, () -> client().add(key, expiry(ttl), value, TRANSCODER));
+    return itemSizeLimit.fits(key, value)
+        && store("add", key, value, () -> client().add(key, expiry(ttl), value, TRANSCODER));
   }
 
   /** Deletes the keys one after the other, in the order given. */
   @Override
   public void delete(String... keys) {
     for (String key : keys) {
-      retryingOnce(() -> written(client().delete(key), "delete"));
+      replies.write(() -> client().delete(key), "delete");
     }
   }
 
@@ -135,7 +110,7 @@ public final class MemcachedBackend implements Backend {
   public void unlock(String lockKey, String token) {
     CASValue<Payload> lock = readWithCas(lockKey);
     if (heldBy(lock, token)) {
-      retryingOnce(() -> written(client().delete(lockKey, lock.getCas()), "delete"));
+      replies.write(() -> client().delete(lockKey, lock.getCas()), "delete");
     }
   }
 
@@ -158,7 +133,7 @@ public final class MemcachedBackend implements Backend {
    */
   @Override
   public boolean setIfLocked(String lockKey, String token, String key, Payload value, Duration ttl) {
-    if (!fits(key, value)) {
+    if (!itemSizeLimit.fits(key, value)) {
       delete(key);
       return false;
     }
@@ -208,23 +183,13 @@ public final class MemcachedBackend implements Backend {
 
   /** How many values were not cached because they exceed the server's item size. */
   public long valuesTooLarge() {
-    return valuesTooLarge.get();
+    return itemSizeLimit.valuesTooLarge();
   }
 
   /** Closes the connections, waiting up to the operation timeout for operations under way; idempotent. */
   @Override
   public void close() {
-    MemcachedClient open;
-    synchronized (connecting) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      open = client;
-    }
-    if (open != null) {
-      open.shutdown(timeoutMillis, TimeUnit.MILLISECONDS);
-    }
+    connection.close();
   }
 
   @Override
@@ -252,37 +217,13 @@ public final class MemcachedBackend implements Backend {
     return expiry(ttl, System.currentTimeMillis() / 1000);
   }
 
-  /**
-   * Whether {@code value} is within the servers' item size; counts and logs it if not. Checked before sending
-   * rather than left to the server: spymemcached mishandles a CAS write refused for size, and a large value
-   * is not worth the transfer.
-   */
-  private boolean fits(String key, Payload value) {
-    if (value.size() <= largestValue.get()) {
-      return true;
-    }
-    tooLarge(key, value);
-    return false;
-  }
-
   /** Sends {@code write}; whether memcached stored it. A refusal for size is counted, not thrown. */
   private boolean store(String command, String key, Payload value, Supplier<OperationFuture<?>> write) {
-    StatusCode status = retryingOnce(() -> written(write.get(), command)).getStatus().getStatusCode();
+    StatusCode status = replies.write(write, command).getStatus().getStatusCode();
     if (status == StatusCode.ERR_2BIG) {
-      largestValue.accumulateAndGet(value.size() - 1, Math::min);
-      tooLarge(key, value);
+      itemSizeLimit.refusedByServer(key, value);
     }
     return status == StatusCode.SUCCESS;
-  }
-
-  private void tooLarge(String key, Payload value) {
-    if (valuesTooLarge.incrementAndGet() == 1) {
-      LOG.log(System.Logger.Level.WARNING, "A value of " + value.size() + " bytes for " + named(key) + " is larger than"
-          + " memcached's item size (its -I option, 1 MB by default) and is not cached; the method's result is"
-          + " still returned. Further such values are counted (MemcachedBackend.valuesTooLarge), not logged.");
-    } else {
-      LOG.log(System.Logger.Level.DEBUG, "Not cached, too large for memcached: " + value.size() + " bytes for " + named(key));
-    }
   }
 
   /** The CAS id of {@code key}'s item, after adding a pending marker if there is none; empty if that raced. */
@@ -291,159 +232,20 @@ public final class MemcachedBackend implements Backend {
     if (current != null) {
       return OptionalLong.of(current.getCas());
     }
-    OperationFuture<?> added = retryingOnce(() -> written(client().add(key, expiry(ttl), PayloadTranscoder.PENDING,
-        TRANSCODER), "add"));
+    OperationFuture<?> added = replies.write(() -> client().add(key, expiry(ttl), PayloadTranscoder.PENDING,
+        TRANSCODER), "add");
     return added.getStatus().isSuccess() ? OptionalLong.of(added.getCas()) : OptionalLong.empty();
   }
 
   private CASValue<Payload> readWithCas(String key) {
-    return retryingOnce(() -> await(client().asyncGets(key, TRANSCODER), "gets", named(key)));
+    return replies.read(() -> client().asyncGets(key, TRANSCODER), "gets", KeyNames.named(key));
   }
 
   private static boolean heldBy(CASValue<Payload> lock, String token) {
     return lock != null && Payload.of(token).equals(lock.getValue());
   }
 
-  /**
-   * Waits for a write that memcached either did or refused for a reason of the key's own (already there, not
-   * there, CAS changed, too large); throws if it failed otherwise.
-   */
-  private OperationFuture<?> written(OperationFuture<?> write, String command) {
-    await(write, command, named(write.getKey()));
-    StatusCode status = write.getStatus().getStatusCode();
-    switch (status) {
-      case SUCCESS, ERR_EXISTS, ERR_NOT_FOUND, ERR_NOT_STORED, ERR_2BIG:
-        return write;
-      default:
-        throw new HermesException("memcached " + command + " " + named(write.getKey()) + " failed: " + status + " "
-            + write.getStatus().getMessage() + " (" + settings.describeServers() + ")");
-    }
-  }
-
-  /**
-   * {@code operation}, tried a second time if its connection was lost under it. spymemcached cancels the
-   * operations it had sent on a connection that breaks; by the time the caller sees that, the server is marked
-   * down and skipped, so the second try goes to the next server on the ring.
-   */
-  private static <T> T retryingOnce(Supplier<T> operation) {
-    try {
-      return operation.get();
-    } catch (ConnectionLost e) {
-      return operation.get();
-    }
-  }
-
-  private <T> T await(Future<? extends T> operation, String command, String subject) {
-    try {
-      return operation.get(timeoutMillis, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      operation.cancel(false);
-      throw new HermesException("Interrupted during memcached " + command + " " + subject, e);
-    } catch (TimeoutException e) {
-      operation.cancel(false);
-      throw new HermesException("memcached " + command + " " + subject + " timed out after " + timeoutMillis
-          + " ms (" + settings.describeServers() + ", hermes.memcached.timeout)", e);
-    } catch (ExecutionException e) {
-      String message = "memcached " + command + " " + subject + " failed (" + settings.describeServers() + "): "
-          + e.getCause();
-      throw e.getCause() instanceof CancellationException ? new ConnectionLost(message, e.getCause())
-          : new HermesException(message, e.getCause());
-    }
-  }
-
-  /**
-   * A key as messages and logs name it: by a short hash, since keys may hold argument values (a user's e-mail
-   * address, a session token) that must not reach logs.
-   */
-  private static String named(String key) {
-    return "key #" + Keys.hash(key.getBytes(StandardCharsets.UTF_8)).substring(0, 8);
-  }
-
-  /** An operation cancelled by spymemcached because the connection it was sent on broke. */
-  private static final class ConnectionLost extends HermesException {
-    private static final long serialVersionUID = 1L;
-
-    ConnectionLost(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
-
-  /** The client, made on first use: spymemcached connects in its constructor. */
   private MemcachedClient client() {
-    MemcachedClient current = client;
-    if (current != null) {
-      return current;
-    }
-    synchronized (connecting) {
-      if (closed) {
-        throw new IllegalStateException(this + " is closed");
-      }
-      if (client == null) {
-        client = connect();
-      }
-      return client;
-    }
-  }
-
-  private MemcachedClient connect() {
-    // spymemcached logs to stderr unless told otherwise; send its log where Hermes' goes (java.util.logging).
-    System.getProperties().putIfAbsent("net.spy.log.LoggerImpl", "net.spy.memcached.compat.log.SunLogger");
-    List<InetSocketAddress> servers = resolved();
-    CountDownLatch connected = new CountDownLatch(servers.size());
-    ConnectionObserver counter = new ConnectionObserver() {
-      @Override
-      public void connectionEstablished(SocketAddress server, int reconnectCount) {
-        connected.countDown();
-      }
-
-      @Override
-      public void connectionLost(SocketAddress server) {}
-    };
-    MemcachedClient made;
-    try {
-      made = new MemcachedClient(new HermesConnectionFactory(settings, counter), servers);
-    } catch (IOException e) {
-      throw new HermesException("Cannot connect to memcached " + settings.describeServers() + ": " + e, e);
-    }
-    try {
-      // Keys of a server still connecting would go to another one (Redistribute): wait for all, within reason.
-      connected.await(timeoutMillis, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (connected.getCount() < servers.size()) {
-      largestValue.set(largestValue(smallestItemSize(made)));
-    }
-    return made;
-  }
-
-  /** The smallest item size of the servers that answer, from {@code stats settings}; the default if none tells. */
-  private static int smallestItemSize(MemcachedClient client) {
-    try {
-      return client.getStats("settings").values().stream().map(stats -> stats.get("item_size_max"))
-          .filter(Objects::nonNull).mapToInt(Integer::parseInt).min().orElse(DEFAULT_ITEM_SIZE);
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.DEBUG, "memcached did not tell its item size; assuming " + DEFAULT_ITEM_SIZE, e);
-      return DEFAULT_ITEM_SIZE;
-    }
-  }
-
-  private static int largestValue(int itemSize) {
-    return itemSize - ITEM_OVERHEAD;
-  }
-
-  /** The servers, resolved when the client is made: a host that does not resolve fails operations, not configuration. */
-  private List<InetSocketAddress> resolved() {
-    List<InetSocketAddress> addresses = new ArrayList<>();
-    for (InetSocketAddress server : settings.servers()) {
-      InetSocketAddress address = new InetSocketAddress(server.getHostString(), server.getPort());
-      if (address.isUnresolved()) {
-        throw new HermesException("Cannot resolve memcached host " + server.getHostString()
-            + " (hermes.memcached.servers = " + settings.describeServers() + ")");
-      }
-      addresses.add(address);
-    }
-    return addresses;
+    return connection.client();
   }
 }
