@@ -37,8 +37,6 @@ public final class CoherenceWorkload {
   public static final String CLOCK = "clock";
   /** Where the victim writes its process id once it hangs holding a lock. */
   public static final String HOLDER = "holder";
-  public static final String READY = "ready";
-  public static final String GO = "go";
 
   private static final int THREADS = 4;
   private static final int OPERATIONS_PER_THREAD = 400;
@@ -107,8 +105,7 @@ public final class CoherenceWorkload {
         // with a hard timeout, a cold JVM's first call may exceed it; the classes are loaded all the same
       }
       CoherenceWorkload workload = new CoherenceWorkload(hermes, shared, victim, settings);
-      shared.increment(READY);
-      WorkerJvms.awaitStart(() -> shared.get(GO) != null);
+      WorkerJvms.awaitCommonStart(shared);
       workload.work(duration);
     }
   }

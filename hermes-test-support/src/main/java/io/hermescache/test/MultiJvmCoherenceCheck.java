@@ -1,10 +1,6 @@
 package io.hermescache.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The test's side of the randomized multi-JVM coherence check: starts worker JVMs running a
@@ -30,32 +26,18 @@ public final class MultiJvmCoherenceCheck {
 
   private static final String WORKERS = "workers";
 
-  /** Runs {@code jvms} workers of {@code main} with {@code arguments}; {@code shared} is the test's view of their counters. */
+  /**
+   * Runs {@code jvms} workers of {@code main} with {@code arguments}; {@code shared} is the test's view of their
+   * counters, which are deleted afterwards.
+   */
   public static CoherenceHistory run(int jvms, Class<?> main, SharedCounters shared, String... arguments) throws Exception {
     try (WorkerJvms workers = WorkerJvms.start(jvms, main, arguments)) {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!String.valueOf(jvms).equals(shared.get(CoherenceWorkload.READY))) {
-        workers.assertAlive();
-        assertThat(System.nanoTime()).as("all workers ready within 60 s").isLessThan(deadline);
-        Thread.sleep(20);
-      }
-      shared.set(CoherenceWorkload.GO, "now");
+      workers.awaitReady(shared, Duration.ofSeconds(60));
+      workers.signalStart(shared);
 
-      String holder;
-      deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while ((holder = shared.get(CoherenceWorkload.HOLDER)) == null) {
-        assertThat(System.nanoTime()).as("the victim started a computation within 20 s").isLessThan(deadline);
-        Thread.sleep(5);
-      }
-      long pid = Long.parseLong(holder.trim());
-      int killed = -1;
-      for (int i = 0; i < jvms; i++) {
-        if (workers.process(i).pid() == pid) {
-          killed = i;
-          workers.process(i).destroyForcibly().waitFor();
-        }
-      }
-      assertThat(killed).as("the victim is one of the workers").isNotNegative();
+      String holder = workers.awaitFlag(shared, CoherenceWorkload.HOLDER, Duration.ofSeconds(20),
+          "the victim started a computation within 20 s");
+      int killed = workers.kill(Long.parseLong(holder.trim()));
 
       CoherenceHistory history = new CoherenceHistory();
       for (int i = 0; i < jvms; i++) {
@@ -67,17 +49,14 @@ public final class MultiJvmCoherenceCheck {
         }
       }
       return history;
+    } finally {
+      shared.delete(CoherenceWorkload.CLOCK, CoherenceWorkload.HOLDER, WorkerJvms.READY, WorkerJvms.GO, WORKERS);
     }
   }
 
   /** In a worker: whether it is the one that hangs holding a lock (the first worker to ask). */
   public static boolean isVictim(SharedCounters shared) {
     return shared.increment(WORKERS) == 1;
-  }
-
-  /** The names of the shared counters and flags, for the test to delete afterwards. */
-  public static List<String> sharedNames() {
-    return List.of(CoherenceWorkload.CLOCK, CoherenceWorkload.HOLDER, CoherenceWorkload.READY, CoherenceWorkload.GO, WORKERS);
   }
 
   private MultiJvmCoherenceCheck() {}

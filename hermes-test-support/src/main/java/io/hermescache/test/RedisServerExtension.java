@@ -19,6 +19,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * The server may be shared (with other tests, or with other users under {@code HERMES_REDIS_URI}): tests
  * keep to keys of their own, e.g. a random prefix, and never flush it.
  *
+ * <p>A {@link RedisClusterNodes} parameter gets a Redis Cluster of three masters ({@link LocalRedisCluster}),
+ * one for every test of a class: started for the first, stopped when the class is done.
+ *
  * <pre>{@code
  * @ExtendWith(RedisServerExtension.class)
  * class MyTest {
@@ -33,13 +36,18 @@ public final class RedisServerExtension implements ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RedisServerExtension.class);
 
+  private static final int CLUSTER_MASTERS = 3;
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.isAnnotated(RedisUri.class);
+    return parameter.isAnnotated(RedisUri.class) || parameter.isAnnotated(RedisClusterNodes.class);
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    if (parameter.isAnnotated(RedisClusterNodes.class)) {
+      return clusterOfTheClass(context).nodes();
+    }
     if (parameter.getParameter().getType() != String.class) {
       throw new ParameterResolutionException("@RedisUri goes on a String parameter, not on " + parameter.getParameter());
     }
@@ -61,5 +69,15 @@ public final class RedisServerExtension implements ParameterResolver {
   private static LocalRedis sharedServer(ExtensionContext context) {
     return context.getRoot().getStore(NAMESPACE)
         .getOrComputeIfAbsent(LocalRedis.class, type -> LocalRedis.start(), LocalRedis.class);
+  }
+
+  /** One cluster for the test class: kept in its store, which closes it (stopping the nodes) when the class is done. */
+  private static LocalRedisCluster clusterOfTheClass(ExtensionContext context) {
+    ExtensionContext classContext = context;
+    while (classContext.getTestMethod().isPresent()) {
+      classContext = classContext.getParent().orElseThrow();
+    }
+    return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(LocalRedisCluster.class,
+        type -> LocalRedisCluster.start(CLUSTER_MASTERS), LocalRedisCluster.class);
   }
 }

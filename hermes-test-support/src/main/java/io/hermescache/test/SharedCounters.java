@@ -17,6 +17,9 @@ public interface SharedCounters extends AutoCloseable {
   /** The flag or counter {@code name}, or {@code null}. */
   String get(String name);
 
+  /** Deletes the counters and flags {@code names}, once a run is over. */
+  void delete(String... names);
+
   @Override
   void close();
 }

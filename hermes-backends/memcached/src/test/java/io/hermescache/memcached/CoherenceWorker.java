@@ -14,7 +14,7 @@ public final class CoherenceWorker {
   public static void main(String[] args) throws Exception {
     String servers = args[0];
     String prefix = args[1];
-    try (MemcachedCounters counters = new MemcachedCounters(servers, prefix + "-test:")) {
+    try (MemcachedCounters counters = new MemcachedCounters(servers, prefix)) {
       CoherenceWorkload.run(CoherenceWorkload.settings(Map.of("hermes.backend", "memcached",
           "hermes.memcached.servers", servers), prefix),
           counters, MultiJvmCoherenceCheck.isVictim(counters), Duration.ofMillis(Long.parseLong(args[2])));

@@ -1,6 +1,7 @@
 package io.hermescache.memcached;
 
 import io.hermescache.test.SharedCounters;
+import io.hermescache.test.WorkerServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import net.spy.memcached.AddrUtil;
@@ -8,7 +9,7 @@ import net.spy.memcached.BinaryConnectionFactory;
 import net.spy.memcached.MemcachedClient;
 
 /**
- * {@link SharedCounters} in memcached, under a prefix of their own; {@code incr} is the logical clock
+ * {@link SharedCounters} in memcached, beside (not inside) the Hermes prefix of the run; {@code incr} is the logical clock
  * (every JVM hashes a counter to the same server, where {@code incr} is atomic).
  */
 final class MemcachedCounters implements SharedCounters {
@@ -18,13 +19,19 @@ final class MemcachedCounters implements SharedCounters {
   private final MemcachedClient memcached;
   private final String prefix;
 
-  MemcachedCounters(String servers, String prefix) {
+  /** The counters of the run whose Hermes prefix is {@code hermesPrefix}, on the memcached {@code servers}. */
+  MemcachedCounters(String servers, String hermesPrefix) {
     try {
       this.memcached = new MemcachedClient(new BinaryConnectionFactory(), AddrUtil.getAddresses(servers));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    this.prefix = prefix;
+    this.prefix = hermesPrefix + "-test:";
+  }
+
+  /** The memcached {@code servers}, as the multi-JVM contract tests see them. */
+  static WorkerServer server(String servers) {
+    return new WorkerServer("memcached", servers, hermesPrefix -> new MemcachedCounters(servers, hermesPrefix));
   }
 
   @Override
@@ -50,8 +57,11 @@ final class MemcachedCounters implements SharedCounters {
     return value == null ? null : value.toString().trim();
   }
 
-  void delete(Iterable<String> names) {
-    names.forEach(name -> memcached.delete(prefix + name));
+  @Override
+  public void delete(String... names) {
+    for (String name : names) {
+      memcached.delete(prefix + name);
+    }
   }
 
   @Override

@@ -16,7 +16,7 @@ public final class CoherenceWorker {
   public static void main(String[] args) throws Exception {
     String uri = args[0];
     String prefix = args[1];
-    try (RedisCounters counters = new RedisCounters(uri, prefix + "-test:")) {
+    try (RedisCounters counters = new RedisCounters(uri, prefix)) {
       Map<String, String> backend = new java.util.HashMap<>(Map.of("hermes.backend", "redis", "hermes.redis.uri", uri));
       boolean resilient = args.length > 3 && args[3].equals("resilient");
       if (args.length > 3 && !resilient) {

@@ -48,7 +48,7 @@ class MultiJvmNearCoherenceTest {
         // the run is over
       }
     }, "channel-cutter");
-    try (RedisCounters counters = new RedisCounters(uri, prefix + "-test:")) {
+    try (RedisCounters counters = new RedisCounters(uri, prefix)) {
       cutter.start();
       CoherenceHistory history;
       try {
@@ -58,7 +58,6 @@ class MultiJvmNearCoherenceTest {
         cutter.interrupt();
         cutter.join();
       }
-      counters.delete(MultiJvmCoherenceCheck.sharedNames());
 
       List<String> strict = history.violations();
       List<String> violations = history.violations(MAX_STALENESS);

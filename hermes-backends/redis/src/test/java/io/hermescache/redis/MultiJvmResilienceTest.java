@@ -7,15 +7,13 @@ import io.hermescache.test.RedisServerExtension;
 import io.hermescache.test.RedisUri;
 import io.hermescache.test.WorkerJvms;
 import java.io.IOException;
-import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import redis.clients.jedis.RedisClient;
 
 /**
  * Resilience across processes (issue 17): {@value #JVMS} JVMs of {@value ResilienceWorker#THREADS} threads call
@@ -28,13 +26,12 @@ class MultiJvmResilienceTest {
 
   private final String uri;
   private final String prefix = "resilience-" + UUID.randomUUID().toString().substring(0, 8);
-  private final ResilienceWorker.Signals signals = new ResilienceWorker.Signals(prefix);
-  private final RedisClient redis;
+  private final RedisCounters shared;
   private WorkerJvms workers;
 
   MultiJvmResilienceTest(@RedisUri String uri) {
     this.uri = uri;
-    this.redis = RedisClient.create(URI.create(uri));
+    this.shared = new RedisCounters(uri, prefix);
   }
 
   @AfterEach
@@ -42,26 +39,21 @@ class MultiJvmResilienceTest {
     if (workers != null) {
       workers.close();
     }
-    redis.del(signals.all().toArray(String[]::new));
-    redis.close();
+    shared.delete(WorkerJvms.READY, WorkerJvms.GO, ResilienceWorker.LOADS);
+    shared.close();
   }
 
   /** Per worker: calls, failed calls, misses, refreshes, stale answers, slowest call in ms. */
   private List<long[]> run(String mode, long millis, boolean expireFirst) throws Exception {
     workers = WorkerJvms.start(JVMS, ResilienceWorker.class, uri, prefix, mode, String.valueOf(millis));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!String.valueOf(JVMS).equals(redis.get(signals.ready))) {
-      workers.assertAlive();
-      assertThat(System.nanoTime()).as("all workers ready within 30 s").isLessThan(deadline);
-      Thread.sleep(20);
-    }
+    workers.awaitReady(shared, Duration.ofSeconds(30));
     try (Hermes hermes = ResilienceWorker.hermes(uri, prefix)) {
       hermes.cached(ResilienceWorker.KEY, ResilienceWorker.options(mode), () -> "v0");
     }
     if (expireFirst) {
       Thread.sleep(1100); // the value expires: only time does that
     }
-    redis.set(signals.go, "now");
+    workers.signalStart(shared);
     List<long[]> results = new ArrayList<>();
     for (int i = 0; i < JVMS; i++) {
       List<String> lines = workers.results(i);
@@ -78,7 +70,7 @@ class MultiJvmResilienceTest {
   @Test
   void withTheDatabaseDownThreeJvmsServeTheStaleValueAndCallTheMethodOncePerThrottlePeriod() throws Exception {
     List<long[]> results = run("down", 3500, true);
-    long loads = Long.parseLong(redis.get(signals.loads));
+    long loads = Long.parseLong(shared.get(ResilienceWorker.LOADS));
     System.out.printf("[resilience] %d JVMs, database down 3.5 s, throttle 1 s: %d calls, %d not answered with the"
         + " stale value, method called %d times, slowest call %d ms%n", JVMS, sum(results, 0), sum(results, 1), loads,
         results.stream().mapToLong(r -> r[5]).max().orElse(0));
@@ -92,7 +84,7 @@ class MultiJvmResilienceTest {
   @Test
   void aHotKeyRefreshedAheadAcrossThreeJvmsNeverMisses() throws Exception {
     List<long[]> results = run("ahead", 5000, false);
-    long loads = Long.parseLong(redis.get(signals.loads));
+    long loads = Long.parseLong(shared.get(ResilienceWorker.LOADS));
     System.out.printf("[resilience] %d JVMs, hot key, TTL 2 s, refresh ahead 0.5, 5 s: %d calls, %d misses,"
         + " %d refreshes, %d computations, slowest call %d ms%n", JVMS, sum(results, 0), sum(results, 2),
         sum(results, 3), loads, results.stream().mapToLong(r -> r[5]).max().orElse(0));

@@ -1,35 +1,26 @@
 package io.hermescache.redis;
 
 import io.hermescache.spi.Backend;
-import io.hermescache.spi.Settings;
 import io.hermescache.test.CoherenceContractTest;
-import io.hermescache.test.LocalRedisCluster;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.hermescache.test.RedisClusterNodes;
+import io.hermescache.test.RedisServerExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The coherence contract (issue 14) on a Redis Cluster of three local masters, where an entry, its tags
  * and its lock live on different nodes: the guarantee is the same as on one server.
  */
+@ExtendWith(RedisServerExtension.class)
 class RedisClusterCoherenceTest extends CoherenceContractTest {
 
-  private static LocalRedisCluster cluster;
+  private final String nodes;
 
-  @BeforeAll
-  static void startCluster() {
-    cluster = LocalRedisCluster.start(3);
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    if (cluster != null) {
-      cluster.close();
-    }
+  RedisClusterCoherenceTest(@RedisClusterNodes String nodes) {
+    this.nodes = nodes;
   }
 
   @Override
   protected Backend createBackend() {
-    return new RedisBackendProvider().create(Settings.of(Map.of("hermes.redis.cluster", cluster.nodes())));
+    return RedisClusterTest.backend(nodes);
   }
 }

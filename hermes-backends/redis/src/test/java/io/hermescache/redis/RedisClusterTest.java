@@ -7,7 +7,8 @@ import io.hermescache.spi.Backend;
 import io.hermescache.spi.Payload;
 import io.hermescache.spi.Settings;
 import io.hermescache.test.BackendContractTest;
-import io.hermescache.test.LocalRedisCluster;
+import io.hermescache.test.RedisClusterNodes;
+import io.hermescache.test.RedisServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,9 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
 /**
@@ -26,25 +26,23 @@ import redis.clients.jedis.util.JedisClusterCRC16;
  * {@code invalidate(key)} interrupted may be readable for a moment after the invalidation returned (see
  * {@link RedisBackend}), so the randomized check leaves single-entry invalidation out.
  */
+@ExtendWith(RedisServerExtension.class)
 class RedisClusterTest extends BackendContractTest {
 
-  private static LocalRedisCluster cluster;
+  private final String nodes;
 
-  @BeforeAll
-  static void startCluster() {
-    cluster = LocalRedisCluster.start(3);
+  RedisClusterTest(@RedisClusterNodes String nodes) {
+    this.nodes = nodes;
   }
 
-  @AfterAll
-  static void stopCluster() {
-    if (cluster != null) {
-      cluster.close();
-    }
+  /** A backend on the cluster of {@code nodes}, configured as users configure one. */
+  static Backend backend(String nodes) {
+    return new RedisBackendProvider().create(Settings.of(Map.of("hermes.redis.cluster", nodes)));
   }
 
   @Override
   protected Backend createBackend() {
-    return new RedisBackendProvider().create(Settings.of(Map.of("hermes.redis.cluster", cluster.nodes())));
+    return backend(nodes);
   }
 
   @Test

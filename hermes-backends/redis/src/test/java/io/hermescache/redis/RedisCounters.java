@@ -1,18 +1,28 @@
 package io.hermescache.redis;
 
 import io.hermescache.test.SharedCounters;
+import io.hermescache.test.WorkerServer;
 import java.net.URI;
 import redis.clients.jedis.RedisClient;
 
-/** {@link SharedCounters} in Redis, under a prefix of their own; {@code INCR} is the logical clock. */
+/**
+ * {@link SharedCounters} in Redis, beside (not inside) the Hermes prefix of the run; {@code INCR} is the
+ * logical clock.
+ */
 final class RedisCounters implements SharedCounters {
 
   private final RedisClient redis;
   private final String prefix;
 
-  RedisCounters(String uri, String prefix) {
+  /** The counters of the run whose Hermes prefix is {@code hermesPrefix}, on the Redis at {@code uri}. */
+  RedisCounters(String uri, String hermesPrefix) {
     this.redis = RedisClient.create(URI.create(uri));
-    this.prefix = prefix;
+    this.prefix = hermesPrefix + "-test:";
+  }
+
+  /** The Redis at {@code uri}, as the multi-JVM contract tests see it. */
+  static WorkerServer server(String uri) {
+    return new WorkerServer("Redis", uri, hermesPrefix -> new RedisCounters(uri, hermesPrefix));
   }
 
   @Override
@@ -30,8 +40,11 @@ final class RedisCounters implements SharedCounters {
     return redis.get(prefix + name);
   }
 
-  void delete(Iterable<String> names) {
-    names.forEach(name -> redis.del(prefix + name));
+  @Override
+  public void delete(String... names) {
+    for (String name : names) {
+      redis.del(prefix + name);
+    }
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.hermescache.CacheStats;
 import io.hermescache.Hermes;
 import io.hermescache.spi.Settings;
 import io.hermescache.test.WorkerJvms;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +13,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import redis.clients.jedis.RedisClient;
 
 /**
  * One JVM of {@link MultiJvmResilienceTest}: waits for the common start, then calls the key {@value #KEY}
  * from {@value #THREADS} threads for the given time, and prints one {@code RESULT} line with what its callers
- * got and its counters. The method counts its runs in Redis.
+ * got and its counters. The method counts its runs in Redis ({@value #LOADS}).
  *
  * <p>Arguments: Redis URI, Hermes prefix, mode ({@code ahead}: a hot key refreshed ahead; {@code down}: the
  * method throws, fail-safe on), duration in milliseconds.
@@ -28,6 +26,8 @@ public final class ResilienceWorker {
 
   static final String KEY = "hot";
   static final int THREADS = 8;
+  /** The shared counter of the method's runs, across all JVMs. */
+  static final String LOADS = "loads";
 
   static CacheOptions options(String mode) {
     CacheOptions.Builder options = CacheOptions.builder(String.class).tags("t").statsGroup("hot");
@@ -45,12 +45,10 @@ public final class ResilienceWorker {
     String prefix = args[1];
     String mode = args[2];
     long millis = Long.parseLong(args[3]);
-    Signals signals = new Signals(prefix);
     CacheOptions options = options(mode);
-    try (RedisClient redis = RedisClient.create(URI.create(uri)); Hermes hermes = hermes(uri, prefix)) {
+    try (RedisCounters shared = new RedisCounters(uri, prefix); Hermes hermes = hermes(uri, prefix)) {
       hermes.cached("warm-up-" + ProcessHandle.current().pid(), String.class, () -> "loads the classes");
-      redis.incr(signals.ready);
-      WorkerJvms.awaitStart(() -> redis.exists(signals.go));
+      WorkerJvms.awaitCommonStart(shared);
       long end = System.nanoTime() + millis * 1_000_000;
       AtomicLong calls = new AtomicLong();
       AtomicLong failed = new AtomicLong();
@@ -63,7 +61,7 @@ public final class ResilienceWorker {
             long start = System.nanoTime();
             try {
               String value = hermes.cached(KEY, options, () -> {
-                long run = redis.incr(signals.loads);
+                long run = shared.increment(LOADS);
                 if (mode.equals("down")) {
                   throw new IllegalStateException("database down");
                 }
@@ -89,23 +87,6 @@ public final class ResilienceWorker {
       CacheStats stats = hermes.stats().of("hot");
       System.out.println("RESULT " + calls.get() + " " + failed.get() + " " + stats.misses() + " " + stats.refreshes()
           + " " + stats.stale() + " " + slowest.get() / 1_000_000);
-    }
-  }
-
-  /** The coordination keys of one run, beside (not inside) the Hermes prefix. */
-  static final class Signals {
-    final String ready;
-    final String go;
-    final String loads;
-
-    Signals(String prefix) {
-      ready = prefix + "-test:ready";
-      go = prefix + "-test:go";
-      loads = prefix + "-test:loads";
-    }
-
-    List<String> all() {
-      return List.of(ready, go, loads);
     }
   }
 
