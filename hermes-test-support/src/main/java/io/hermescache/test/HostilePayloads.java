@@ -116,7 +116,7 @@ public final class HostilePayloads {
     return javaSerialised(root);
   }
 
-  private static byte[] javaSerialised(Object value) {
+  static byte[] javaSerialised(Object value) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(value);

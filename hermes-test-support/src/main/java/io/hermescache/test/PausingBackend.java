@@ -7,10 +7,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -39,9 +37,9 @@ import java.util.function.Predicate;
  *
  * <p>A pause holds every matching call from the moment it is armed until {@link Pause#release()} or
  * {@link Pause#fail(RuntimeException)}; afterwards matching calls pass (or fail) at once. It also
- * remembers which threads are inside a call, so that {@link #awaitParked} can tell a thread that waits
- * for something outside the backend (a latch, a shared computation, a backoff) from one that is talking
- * to the server.
+ * remembers which threads are inside a call ({@link CallerThreads}), so that {@link #awaitParked} can tell
+ * a thread that waits for something outside the backend (a latch, a shared computation, a backoff) from one
+ * that is talking to the server.
  *
  * <p>Every method of {@link Backend} is overridden here, including those with a default implementation,
  * so that a default never bypasses the pauses; {@code PausingBackendTest} checks that by reflection, so a
@@ -83,9 +81,7 @@ public final class PausingBackend implements Backend {
 
   private final Backend delegate;
   private final List<Pause> pauses = new CopyOnWriteArrayList<>();
-  private final Map<Thread, AtomicInteger> inside = new ConcurrentHashMap<>();
-  private final Map<Thread, AtomicInteger> transitions = new ConcurrentHashMap<>();
-  private final Map<Thread, Pause> heldBy = new ConcurrentHashMap<>();
+  private final CallerThreads callers = new CallerThreads();
   private final List<Call> completed = new CopyOnWriteArrayList<>();
 
   public PausingBackend(Backend delegate) {
@@ -130,8 +126,7 @@ public final class PausingBackend implements Backend {
 
   /** Whether {@code thread} is inside a call to this backend (talking to the server, or held by a pause). */
   public boolean isCalling(Thread thread) {
-    AtomicInteger depth = inside.get(thread);
-    return depth != null && depth.get() > 0;
+    return callers.isCalling(thread);
   }
 
   /**
@@ -141,37 +136,12 @@ public final class PausingBackend implements Backend {
    * caller that joined another caller's computation in the same JVM is parked outside the backend.
    */
   public void awaitParked(Collection<Thread> threads) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!threads.stream().allMatch(this::parked)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("threads did not come to rest within 30 s: " + threads.stream()
-            .map(t -> t.getName() + "=" + t.getState() + (isCalling(t) ? " (in a backend call)" : "")).toList());
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(200));
-    }
+    callers.awaitParked(threads);
   }
 
   /** {@link #awaitParked(Collection)} for one thread. */
   public void awaitParked(Thread thread) {
     awaitParked(List.of(thread));
-  }
-
-  private boolean parked(Thread thread) {
-    // the thread's count of calls entered and left, read around its state: unchanged and even means the
-    // state was observed outside any call, not in one that started or ended meanwhile
-    long before = transitions(thread);
-    Thread.State state = thread.getState();
-    boolean held = heldBy.containsKey(thread);
-    long after = transitions(thread);
-    if (state == Thread.State.TERMINATED || held) {
-      return true;
-    }
-    return (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) && before == after && !isCalling(thread);
-  }
-
-  private long transitions(Thread thread) {
-    AtomicInteger count = transitions.get(thread);
-    return count == null ? 0 : count.get();
   }
 
   // --- the SPI, each call through the pauses ----------------------------------------------------------
@@ -252,10 +222,7 @@ public final class PausingBackend implements Backend {
 
   private <T> T through(Operation operation, List<String> keys, java.util.function.Supplier<T> real) {
     Thread thread = Thread.currentThread();
-    AtomicInteger depth = inside.computeIfAbsent(thread, t -> new AtomicInteger());
-    AtomicInteger moves = transitions.computeIfAbsent(thread, t -> new AtomicInteger());
-    depth.incrementAndGet();
-    moves.incrementAndGet();
+    callers.enter();
     try {
       holdIfPaused(Phase.BEFORE, new Call(operation, List.copyOf(keys), thread, null));
       T result = real.get();
@@ -264,8 +231,7 @@ public final class PausingBackend implements Backend {
       holdIfPaused(Phase.AFTER, done);
       return result;
     } finally {
-      depth.decrementAndGet();
-      moves.incrementAndGet();
+      callers.leave();
     }
   }
 
@@ -297,14 +263,14 @@ public final class PausingBackend implements Backend {
       held.incrementAndGet();
       reached.complete(call);
       if (!armedFailure) {
-        heldBy.put(call.thread(), this);
+        callers.held(call.thread(), this);
         try {
           released.await();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException("interrupted while paused by the test", e);
         } finally {
-          heldBy.remove(call.thread(), this);
+          callers.released(call.thread(), this);
         }
         if (interruptOnRelease) {
           Thread.currentThread().interrupt();
