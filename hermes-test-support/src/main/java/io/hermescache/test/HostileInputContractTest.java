@@ -6,7 +6,6 @@ import io.hermescache.Hermes;
 import io.hermescache.internal.DeflateCompressor;
 import io.hermescache.internal.JavaSerialiser;
 import io.hermescache.internal.Keys;
-import io.hermescache.spi.Backend;
 import io.hermescache.spi.Payload;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
@@ -16,12 +15,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,10 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * call recomputes and answers correctly within a bound, the one after is a hit.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-public abstract class HostileInputContractTest {
-
-  /** A new backend on the server under test; it is closed after each test. */
-  protected abstract Backend createBackend();
+public abstract class HostileInputContractTest extends BackendFixture {
 
   /**
    * How many zero bytes the deflate bomb inflates to: 1.5 GB (1.46 MB planted) unless the backend cannot
@@ -52,25 +45,6 @@ public abstract class HostileInputContractTest {
   public record Account(BigDecimal id) {}
 
   public record Ledger(BigInteger id) {}
-
-  protected Backend backend;
-  protected String prefix;
-
-  @BeforeEach
-  void openBackend() {
-    backend = createBackend();
-    prefix = "h" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  @AfterEach
-  void closeBackend() {
-    backend.close();
-  }
-
-  /** A Hermes on the backend under test, under this test's prefix. */
-  protected Hermes.Builder hermes() {
-    return Hermes.builder().backend(backend).prefix(prefix).lockTimeout(Duration.ofSeconds(5));
-  }
 
   /** Where {@code hermes.cached(key, …)} stores its entry: {@code {prefix}:entry:{key}}, fitted to the backend. */
   protected String entryKey(String key) {
