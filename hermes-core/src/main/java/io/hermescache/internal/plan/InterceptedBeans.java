@@ -12,8 +12,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The plans the interceptors of one container use, found per call by the class of the intercepted
- * instance (a proxy or generated subclass) and the method: a {@link ClassValue} and a map read, no
- * reflection. Beans validated at deployment are {@link #add added}; a method the deployment did not see
+ * instance (a proxy or generated subclass) and the method: a {@link ClassValue} read and a scan of the
+ * method instances seen before, no reflection. Beans validated at deployment are {@link #add added}; a method the deployment did not see
  * (a bean added by another extension, say) is planned, and so validated, on its first call. Shared by the
  * CDI and Quarkus integrations.
  *
